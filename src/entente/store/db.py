@@ -1,0 +1,164 @@
+"""DuckDB store: one file, one writer connection, one transaction per document."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from entente import codes
+from entente.errors import StoreError
+from entente.types import CodedDocument
+
+SCHEMA_VERSION = "1"
+
+
+def short_hash(*parts: object) -> str:
+    h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:20]
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and if needed create) a store. Raises StoreError naming the file."""
+    path = str(path)
+    try:
+        if read_only:
+            if path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"{path}: no such store (run `entente ingest` first)")
+            return duckdb.connect(path, read_only=True)
+        con = duckdb.connect(path)
+    except duckdb.Error as e:
+        raise StoreError(f"{path}: cannot open store: {e}") from e
+    init(con)
+    return con
+
+
+def init(con: duckdb.DuckDBPyConnection) -> None:
+    sql = resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
+    con.execute(sql)
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    elif row[0] != SCHEMA_VERSION:
+        raise StoreError(f"store schema version {row[0]}, this entente expects {SCHEMA_VERSION}")
+
+
+def date_start(date: str | None) -> dt.date | None:
+    """First day an ISO date of any precision covers ("1960s" style decades are stored as '1960')."""
+    if not date:
+        return None
+    try:
+        parts = date.split("-")
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+        return dt.date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def find_document(con, path: str, content_hash: str) -> tuple[str, bool] | None:
+    """(doc_id, is_same_content) of the current version of ``path``, or None."""
+    row = con.execute(
+        "SELECT doc_id, content_hash FROM documents WHERE path = ? AND is_current", [path]
+    ).fetchone()
+    if row is None:
+        return None
+    return row[0], row[1] == content_hash
+
+
+def start_run(con, coder: str) -> str:
+    run_id = uuid.uuid4().hex[:16]
+    con.execute(
+        "INSERT INTO ingest_runs (run_id, started_at, coder) VALUES (?, ?, ?)",
+        [run_id, dt.datetime.now(), coder],
+    )
+    return run_id
+
+
+def finish_run(con, run_id: str, *, n_files: int, n_added: int, n_unchanged: int, n_failed: int) -> None:
+    con.execute(
+        "UPDATE ingest_runs SET finished_at = ?, n_files = ?, n_added = ?, n_unchanged = ?, n_failed = ? "
+        "WHERE run_id = ?",
+        [dt.datetime.now(), n_files, n_added, n_unchanged, n_failed, run_id],
+    )
+
+
+def record_error(con, run_id: str, path: str, reason: str) -> None:
+    con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?)", [run_id, path, reason, dt.datetime.now()])
+
+
+def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
+    """Store one coded document and its passages, events and quotes atomically.
+
+    Unchanged content already stored is a no-op; a changed file becomes a new
+    version and the previous one stops being current. Returns the doc_id.
+    """
+    doc = coded.document
+    doc_id = short_hash(doc.path, doc.content_hash)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
+            con.execute("ROLLBACK")
+            return doc_id
+        prev = con.execute(
+            "SELECT coalesce(max(version), 0) FROM documents WHERE path = ?", [doc.path]
+        ).fetchone()[0]
+        con.execute("UPDATE documents SET is_current = false WHERE path = ?", [doc.path])
+        con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                doc_id, doc.name, doc.path, prev + 1, doc.content_hash, doc.format, doc.title, doc.url,
+                doc.author, doc.site, doc.genre, doc.published, doc.published_precision,
+                coded.doc_date, coded.doc_date_precision, doc.text, len(doc.text), run_id, dt.datetime.now(),
+            ],
+        )
+        passages = [
+            (f"{doc_id}:{i}", doc_id, i, p.kind, p.speaker, p.start, p.end) for i, p in enumerate(doc.passages)
+        ]
+        if passages:
+            con.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)", passages)
+
+        def passage_of(start: int) -> str | None:
+            for pid, _, _, _, _, s, e in passages:
+                if s <= start < e:
+                    return pid
+            return None
+
+        rows = []
+        seen = set()
+        for ev in coded.events:
+            eid = short_hash(doc_id, ev.sent_start, ev.trigger_start, ev.source, ev.target, ev.cameo)
+            if eid in seen:
+                continue
+            seen.add(eid)
+            c = codes.lookup(ev.cameo)
+            rows.append((
+                eid, "entente", doc_id, passage_of(ev.sent_start), ev.sent_start, ev.sent_end,
+                ev.trigger_start, ev.trigger_end, ev.source, ev.target, ev.source_text, ev.target_text,
+                ev.cameo, ev.cameo[:2], c.quad_class, c.plover or None, c.goldstein, ev.date,
+                ev.date_precision, date_start(ev.date), ev.dimension, ev.rule, ev.coder, ev.confidence,
+                None, doc.url,
+            ))
+        if rows:
+            con.executemany("INSERT INTO events VALUES (" + ", ".join(["?"] * 26) + ")", rows)
+        qrows = []
+        for q in coded.quotes:
+            qid = short_hash(doc_id, q.start, q.end, q.speaker)
+            if qid in seen:
+                continue
+            seen.add(qid)
+            qrows.append((
+                qid, doc_id, passage_of(q.start), q.start, q.end, q.sent_start, q.sent_end, q.speaker,
+                q.speaker_actor, doc.text[q.start:q.end], q.rule, q.coder, q.confidence,
+            ))
+        if qrows:
+            con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", qrows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return doc_id

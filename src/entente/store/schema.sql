@@ -1,0 +1,112 @@
+-- entente store schema. Bump SCHEMA_VERSION in store/db.py when this changes.
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id VARCHAR PRIMARY KEY,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    n_files INTEGER,
+    n_added INTEGER,
+    n_unchanged INTEGER,
+    n_failed INTEGER,
+    coder VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS ingest_errors (
+    run_id VARCHAR,
+    path VARCHAR,
+    reason VARCHAR,
+    at TIMESTAMP
+);
+
+-- One row per version of a source. A changed file becomes a new version;
+-- only the newest version of a path is current.
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,          -- sha256(path + content hash), short
+    name VARCHAR NOT NULL,               -- file name: the key gold files use
+    path VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    is_current BOOLEAN NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    format VARCHAR,
+    title VARCHAR,
+    url VARCHAR,
+    author VARCHAR,
+    site VARCHAR,
+    genre VARCHAR,
+    published VARCHAR,                   -- ISO at its precision, or NULL
+    published_precision VARCHAR,
+    doc_date VARCHAR,                    -- best estimate of when written
+    doc_date_precision VARCHAR,
+    text VARCHAR NOT NULL,
+    n_chars INTEGER,
+    run_id VARCHAR,
+    ingested_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS passages (
+    passage_id VARCHAR PRIMARY KEY,      -- doc_id:seq
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    kind VARCHAR,                        -- paragraph | turn | title
+    speaker VARCHAR,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    code VARCHAR PRIMARY KEY,
+    name VARCHAR,
+    kind VARCHAR,                        -- state | igo | group
+    dictionary_version VARCHAR
+);
+
+-- Events coded from our texts (origin 'entente') and imported ones
+-- (origin 'gdelt', 'icews'); imported rows have no doc_id.
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    doc_id VARCHAR,
+    passage_id VARCHAR,
+    sent_start INTEGER,
+    sent_end INTEGER,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    source VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    source_text VARCHAR,
+    target_text VARCHAR,
+    cameo VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    quad_class INTEGER NOT NULL,
+    plover VARCHAR,
+    goldstein DOUBLE,
+    date VARCHAR NOT NULL,               -- ISO at its precision
+    date_precision VARCHAR NOT NULL,
+    date_start DATE,                     -- first day the date covers, for range filters
+    dimension VARCHAR,
+    rule VARCHAR,
+    coder VARCHAR,
+    confidence DOUBLE,
+    external_id VARCHAR,                 -- GLOBALEVENTID / ICEWS Event ID
+    source_url VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    passage_id VARCHAR,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    sent_start INTEGER,
+    sent_end INTEGER,
+    speaker VARCHAR NOT NULL,
+    speaker_actor VARCHAR,
+    text VARCHAR,
+    rule VARCHAR,
+    coder VARCHAR,
+    confidence DOUBLE
+);
