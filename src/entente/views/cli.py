@@ -1,0 +1,23 @@
+"""The `entente` command line: thin wrappers over library functions."""
+from __future__ import annotations
+
+import typer
+
+from entente.views import cli_imports, cli_report, cli_serve, cli_spine
+
+app = typer.Typer(
+    name="entente",
+    help="Model the relationship between two states from evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+cli_spine.register(app)
+cli_imports.register(app)
+cli_report.register(app)
+cli_serve.register(app)
+
+
+def main() -> None:
+    app()
