@@ -42,6 +42,8 @@ CASES = [
     ("BEIJING, 16 May 2024 \u2014 Xi Jinping welcomed" + BODY, ("2024-05-16", "day")),
     ("Title Of A Piece\n\nDate: 12/01/2023\nDate: 2023/01/12" + BODY, ("2023-01-12", "day")),
     ("Title Of A Piece" + BODY + "\nUpdated Jan 3, 2025\n", ("2025-01-03", "day")),
+    ("Title Of A Piece\n\nPublished: 22.05.2024" + BODY, ("2024-05-22", "day")),
+    ("Title Of A Piece\n\nDate: 05/22/2024" + BODY, ("2024-05-22", "day")),
     ("Title\n\nPublished 2 Feb 2022\n\nLast updated 9 Feb 2022" + BODY, ("2022-02-02", "day")),
     ("Title\n\n12 March 2023\n" + BODY + "\nUpdated 14 March 2023\n", ("2023-03-12", "day")),
 ]
@@ -54,6 +56,8 @@ NO_DATE = [
     "Title\n\nSome body text.\n\nCopyright 2023 Example Media. All rights reserved.\n",
     "Title\n\n" + "Filler paragraph about diplomacy.\n\n" * 20 + "21 October 2020\n",
     "Title\n\nFebruary 30, 2021\n\nBody.\n",
+    "Title\n\n03/04/2021\n\nBody.\n",
+    "Title\n\nPublished 1 hour ago\n\nBody.\n",
 ]
 
 

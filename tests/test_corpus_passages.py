@@ -101,6 +101,18 @@ def test_single_named_line_is_not_a_speaker():
     assert not transcript and {p.kind for p in passages} == {"paragraph"}
 
 
+def test_colon_list_labels_are_not_speakers():
+    text = "Positions\n\nBeijing: wants stability.\nMoscow: wants support.\nBeijing: hedges.\nMoscow: presses.\n"
+    passages, transcript = split_passages(text)
+    assert not transcript
+
+
+def test_question_answer_interview():
+    text = f"Q: What changed?\n\nA: {SPEECH}\n\nQ: And next?\n\nA: More of the same.\n"
+    passages, transcript = split_passages(text)
+    assert transcript and [p.speaker for p in passages] == ["Q", "A", "Q", "A"]
+
+
 @pytest.mark.parametrize("line,name", [
     ("Alicia Kearns", "Alicia Kearns"), ("Dr Maria Repnikova", "Maria Repnikova"),
     ("Alicia Kearns MP", "Alicia Kearns"), ("SERGEY RADCHENKO", "Sergey Radchenko"),

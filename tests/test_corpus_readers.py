@@ -87,6 +87,15 @@ def test_md_is_read_as_text(tmp_path):
     p = write(tmp_path, "notes.md", "# Heading here now\n\nBody text.\n")
     [doc] = read_path(p, max_bytes=LIMIT)
     assert doc.text.startswith("# Heading") and doc.format == "text"
+    assert doc.title == "Heading here now"
+    assert doc.passages[0].kind == "title" and doc.text[doc.passages[0].start:doc.passages[0].end] == "# Heading here now"
+
+
+def test_utf8_bom_is_kept_in_text_but_not_in_title(tmp_path):
+    p = write(tmp_path, "bom.txt", "\ufeffA Title With Bom\n\nBody text.\n")
+    [doc] = read_path(p, max_bytes=LIMIT)
+    assert doc.text.startswith("\ufeff") and doc.title == "A Title With Bom"
+    assert doc.passages[0].start == 1
 
 
 def test_txt_in_detected_legacy_encoding(tmp_path):
@@ -217,6 +226,7 @@ def test_html_main_text_and_metadata(tmp_path):
     assert doc.url == "https://example.org/news/deal"
     assert doc.site == "Example Times" and doc.author == "Jane Doe"
     assert (doc.published, doc.published_precision) == ("2024-05-08", "day")
+    assert doc.passages[0].kind == "title" and doc.text[: doc.passages[0].end] == "Deal signed"
     for x in doc.passages:
         assert doc.text[x.start:x.end] == doc.text[x.start:x.end].strip() != ""
 

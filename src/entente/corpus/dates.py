@@ -36,6 +36,8 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"), "day"),
+    # 22.05.2024 is day-first; 22/05/2024 and 05/22/2024 only when the order is unambiguous.
+    (re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"), "day"),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)\b(?![-/.]\d)"), "month"),
 ]
@@ -84,8 +86,14 @@ def match_date(s: str) -> tuple[str, str, int, int] | None:
         for m in pattern.finditer(s):
             g = m.groupdict()
             year = int(g["year"])
-            month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["mon"].lower()]
-            day = int(g["day"]) if g.get("day") else None
+            if g.get("a"):
+                a, b = int(g["a"]), int(g["b"])
+                if g["sep"] == "/" and a <= 12 and b <= 12 and a != b:
+                    continue  # 03/04/2021: April or March? Not guessed.
+                day, month = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
+            else:
+                month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["mon"].lower()]
+                day = int(g["day"]) if g.get("day") else None
             if not _valid(year, month, day):
                 continue
             iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

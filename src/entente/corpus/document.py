@@ -13,6 +13,20 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _find_title(text: str, title: str) -> tuple[int, int] | None:
+    """Span of a known title when it is a whole line near the top of the text."""
+    want = title.strip()
+    if not want:
+        return None
+    at = text.find(want, 0, 3000)
+    if at == -1:
+        return None
+    before, after = text[at - 1:at] if at else "", text[at + len(want):at + len(want) + 1]
+    if before in ("", "\n", "\r") and after in ("", "\n", "\r"):
+        return at, at + len(want)
+    return None
+
+
 def build_document(
     *,
     name: str,
@@ -31,8 +45,8 @@ def build_document(
     span = guess_title(text)
     if title is None and span:
         title = text[span[0]:span[1]]
-    elif title is not None and span and text[span[0]:span[1]].strip() != title.strip():
-        span = None  # the guessed line is not the known title: keep it a paragraph
+    elif title is not None:
+        span = _find_title(text, title)
     published, precision = find_published(text, metadata_date=metadata_date)
     passages, is_transcript = split_passages(text, title_span=span)
     if genre is None and is_transcript:

@@ -49,6 +49,11 @@ _COLON_HEAD = re.compile(
 )
 
 
+def _strip(s: str) -> str:
+    """Strip whitespace, byte-order marks and zero-width spaces."""
+    return s.strip().strip("\ufeff\u200b").strip()
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its line break."""
     out, pos = [], 0
@@ -65,13 +70,13 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
     current: list[tuple[int, int]] = []
     for start, end in _lines(text):
         line = text[start:end]
-        stripped = line.strip()
+        stripped = _strip(line)
         if not stripped:
             if current:
                 blocks.append(current)
                 current = []
             continue
-        lead = len(line) - len(line.lstrip())
+        lead = line.find(stripped)
         current.append((start + lead, start + lead + len(stripped)))
     if current:
         blocks.append(current)
@@ -162,8 +167,15 @@ def _colon_turns(text: str, blocks: list[list[tuple[int, int]]]) -> list[tuple[i
                 found.append((start, name))
     if not found:
         return []
-    mapping = _canonical(Counter(n for _, n in found))
-    kept = [(s, mapping[n]) for s, n in found]
+    counts = Counter(n for _, n in found)
+    mapping = _canonical(counts)
+    kept = []
+    for start, name in found:
+        full = mapping[name]
+        head = text[start:text.index(":", start)].strip()
+        # "Beijing:" or "Pros:" is a list label; "PUTIN:", "Q:", "Anna:" (for Anna Petrova) are speakers.
+        if " " in full or full.lower() in _ROLES or (head.isupper() and len(head) > 1):
+            kept.append((start, full))
     return kept if _recurs(kept, text) else []
 
 
@@ -171,7 +183,7 @@ def guess_title(text: str) -> tuple[int, int] | None:
     """Span of the first line near the top that reads like a title, else None."""
     seen = 0
     for start, end in _lines(text[:3000]):
-        line = text[start:end].strip()
+        line = _strip(text[start:end]).lstrip("#").strip()
         if not line:
             continue
         seen += 1
@@ -223,7 +235,8 @@ def split_passages(text: str, *, title_span: tuple[int, int] | None = None) -> t
             passages.append(Passage(start, segments[j - 1][1], "turn", speakers[start]))
             i = j
             continue
-        kind = "title" if title_span and (start, end) == title_span else "paragraph"
+        is_title = title_span and start <= title_span[0] and end == title_span[1] and "\n" not in text[start:end]
+        kind = "title" if is_title else "paragraph"
         passages.append(Passage(start, end, kind))
         i += 1
     return tuple(passages), bool(turns)
