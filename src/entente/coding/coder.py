@@ -1,0 +1,72 @@
+"""The coding stage: one parsed document in, dated events and quotes out.
+
+Coder contract: the constructor stores settings; ``load()`` reads models and
+data; ``code()`` turns one (Document, spaCy Doc) into a CodedDocument and
+does nothing else.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from entente.coding import dates, dimensions, quotes
+from entente.coding.actors import load_actors
+from entente.coding.events import EventCoder
+from entente.nlp import load_nlp
+from entente.types import CodedDocument, Document, Event
+
+
+class Coder:
+    """Actors, events, dates, quotes and dimensions for documents."""
+
+    def __init__(self, *, model: str | None = None, actors: list[str] | None = None, rules: str | None = None):
+        self.model = model
+        self.actor_files = actors
+        self.rules = rules
+        self.nlp = None
+        self.actors = None
+        self.events = None
+
+    @property
+    def name(self) -> str:
+        version = getattr(self.actors, "version", "?")
+        return f"{EventCoder.name}+actors.{version}"
+
+    def load(self) -> "Coder":
+        self.nlp = load_nlp(self.model)
+        self.actors = load_actors(self.actor_files)
+        self.events = EventCoder(actors=self.actors, rules=self.rules).load()
+        return self
+
+    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, object]]:
+        """Parse a stream of documents with spaCy, yielding (document, doc) pairs."""
+        pairs = ((d.text, d) for d in documents)
+        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=16):
+            yield document, sdoc
+
+    def code(self, document: Document, sdoc) -> CodedDocument:
+        doc_date, doc_prec = dates.doc_date_estimate(
+            document.text, document.published, document.published_precision
+        )
+        sent_dates = dates.sentence_dates(sdoc, doc_date=doc_date, doc_date_precision=doc_prec)
+        year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+        near = getattr(dates, "date_near", None)
+        date_near = None
+        if near is not None:
+            def date_near(sent, token_i):
+                return near(sent, token_i, doc_date=doc_date, doc_date_precision=doc_prec)
+        events = self.events.code(document, sdoc, sent_dates, year=year, date_near=date_near)
+        events = [self._finish(e, document, doc_date) for e in events]
+        qs = quotes.extract_quotes(
+            document, sdoc, person_name=self.actors.person_name, person_actor=self.actors.person_actor
+        )
+        return CodedDocument(document=document, events=events, quotes=qs,
+                             doc_date=doc_date, doc_date_precision=doc_prec)
+
+    @staticmethod
+    def _finish(e: Event, document: Document, doc_date: str | None) -> Event:
+        from dataclasses import replace
+
+        text = document.text[e.sent_start:e.sent_end]
+        trigger = document.text[e.trigger_start:e.trigger_end]
+        date = e.date or doc_date or ""
+        return replace(e, date=date, dimension=dimensions.classify(e.cameo, text, trigger))

@@ -1,0 +1,405 @@
+"""Rules event coder: dependency parse + trigger lexicon + actor mentions → events.
+
+For each trigger (a verb or a nominal such as "visit", "invasion") it takes
+sources from the subject (or a possessor), targets from objects and
+prepositional phrases, expands coordination, codes joint actions in both
+directions and drops non-realis uses (negation, modals, conditionals,
+questions, wishes and plans).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from entente.errors import DataError
+from entente.types import Event
+
+CODER = "rules.v1"
+
+MODALS = {"would", "could", "might", "may", "should", "must", "shall", "will", "can", "'ll", "wo", "ca", "ought"}
+IRREALIS_GOVERNORS = {
+    "want", "hope", "wish", "plan", "intend", "seek", "try", "aim", "attempt", "expect", "need", "like",
+    "prefer", "propose", "recommend", "suggest", "fear", "consider", "fail", "avoid", "decline", "threaten",
+    "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
+    "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
+    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "go",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
+PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
+PAIR_NOUNS = {
+    "country", "state", "nation", "side", "giant", "power", "neighbour", "neighbor", "partner",
+    "capital", "leader", "government", "regime", "superpower", "ally", "army", "military",
+}
+PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
+SINGLE_PRONOUNS = {"it", "its", "itself"}
+ACTOR_HEADS = {
+    "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
+    "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
+    "firm", "bank", "delegation", "regime", "administration", "embassy", "soldier", "soldiers",
+    "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
+}
+ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
+TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
+                "between", "upon", "of", "in", "by", "among"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    joint: bool = False
+    needs_obj: tuple[str, ...] = ()
+    prt: tuple[str, ...] = ()
+    needs_mod: tuple[str, ...] = ()
+    needs_verb: bool = False
+    reverse: str | None = None  # code for the target's side (visit → host)
+    from_subject: bool = False  # nominal joint actions take the clause subject as actors
+
+
+def _trigger(name: str, value, path: str) -> Trigger:
+    if isinstance(value, str):
+        value = {"code": value}
+    if not isinstance(value, dict) or "code" not in value:
+        raise DataError(f"{path}: trigger {name!r}: expected a code or a mapping with 'code'")
+    code = str(value["code"])
+    if not code.isdigit() or not 2 <= len(code) <= 4 or not 1 <= int(code[:2]) <= 20:
+        raise DataError(f"{path}: trigger {name!r}: 'code' is not a CAMEO code: {code!r}")
+    return Trigger(
+        code=code, joint=bool(value.get("joint", False)),
+        needs_obj=tuple(value.get("needs_obj", ())), prt=tuple(value.get("prt", ())),
+        needs_mod=tuple(value.get("needs_mod", ())), needs_verb=bool(value.get("needs_verb", False)),
+        reverse=str(value["reverse"]) if value.get("reverse") else None,
+        from_subject=bool(value.get("from_subject", False)),
+    )
+
+
+def load_rules(path: str | Path | None = None) -> dict:
+    """Read the trigger lexicon (YAML). Raises DataError naming the file and entry."""
+    if path is None:
+        text = resources.files("entente").joinpath("data/rules/events.yaml").read_text("utf-8")
+        path = "events.yaml"
+    else:
+        text = Path(path).read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    verbs = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()}
+    nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
+    implied = {}
+    for item in data.get("implied_source") or []:
+        implied[item["target"]] = (item["source"], int(item.get("from_year", 0)))
+    return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied}
+
+
+class EventCoder:
+    """Codes events in one parsed document. Construction stores settings; load() reads data."""
+
+    name = CODER
+
+    def __init__(self, *, actors, rules: str | Path | None = None):
+        self.actors = actors
+        self.rules_path = rules
+        self.rules = None
+
+    def load(self) -> "EventCoder":
+        self.rules = load_rules(self.rules_path)
+        return self
+
+    # -- actors -----------------------------------------------------------------
+    def _mention_index(self, sdoc, year):
+        index = {}
+        for m in self.actors.find_mentions(sdoc, year=year):
+            for i in range(m.start, m.end):
+                index[i] = m
+        return index
+
+    def _token_actor(self, tok, ctx) -> list[str]:
+        """Actor codes a token stands for (a mention, a pair reference or a pronoun)."""
+        m = ctx["mentions"].get(tok.i)
+        if m is not None:
+            if m.kind == "adjective":
+                # "Chinese troops", "the Soviets", "Sino-Russian": adjectives act only as agents
+                head = tok.head
+                while head.dep_ == "conj" and head.head is not head and head.pos_ == "ADJ":
+                    head = head.head
+                if head is not tok.head or tok.dep_ == "conj":
+                    head = head.head if head.pos_ == "ADJ" else head
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
+                    return [m.code]
+                if head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS:
+                    return [m.code]
+                if ctx["hyphen_pair"].get(tok.i):
+                    return [m.code]
+                return []
+            return [m.code] if m.kind in ACTOR_KINDS else []
+        low = tok.lower_
+        if low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")):
+            return list(ctx["pair"])
+        if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            return list(ctx["pair"])
+        if low in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+            return ["<OTHER>"]
+        if low in ("each", "one") and tok.head.lower_ in ("other", "another"):
+            return []
+        if low in SINGLE_PRONOUNS and ctx["last"]:
+            return [ctx["last"]]
+        return []
+
+    def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
+        """Actors inside a phrase, not crossing into clauses."""
+        out = self._token_actor(tok, ctx)
+        if depth > 6:
+            return out
+        for c in tok.children:
+            if c.dep_ in PRUNE_DEPS:
+                continue
+            for a in self._actors_in(c, ctx, depth=depth + 1):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    # -- realis ---------------------------------------------------------------------
+    @staticmethod
+    def _irrealis(tok) -> bool:
+        h = tok
+        for _ in range(6):
+            for c in h.children:
+                if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+                    return True
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                    return True
+                if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                    return True
+            if h.dep_ in ("xcomp", "acl") and h.head.lemma_.lower() in IRREALIS_GOVERNORS:
+                return True
+            if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj") and h.head is not h:
+                if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
+                    return True
+                h = h.head
+                continue
+            break
+        return False
+
+    # -- triggers ------------------------------------------------------------------
+    @staticmethod
+    def _has_words(tok, words) -> bool:
+        if not words:
+            return True
+        ws = set(words)
+        for c in tok.children:
+            if c.lower_ in ws or c.lemma_.lower() in ws:
+                return True
+            for g in c.children:
+                if g.lower_ in ws or g.lemma_.lower() in ws:
+                    return True
+        return False
+
+    def _subjects(self, verb, ctx):
+        h = verb
+        for _ in range(4):
+            subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj, any(c.dep_ == "nsubjpass" for c in subj)
+            if h.dep_ == "xcomp" and h.head is not h:
+                ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
+                if ctrl:
+                    return ctrl, False
+            if h.dep_ in ("xcomp", "conj") and h.head is not h:
+                h = h.head
+                continue
+            if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
+                return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
+            break
+        return [], False
+
+    def _verb_events(self, tok, trig: Trigger, ctx):
+        if not self._has_words(tok, trig.needs_obj):
+            return []
+        if trig.prt and not any(c.dep_ in ("prt", "prep") and c.lower_ in trig.prt for c in tok.children):
+            return []
+        subj, passive = self._subjects(tok, ctx)
+        sources: list[str] = []
+        targets: list[str] = []
+        for s in subj:
+            sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    targets_from_agent = self._actors_in(p, ctx)
+                    if passive:
+                        sources, targets = targets_from_agent, sources
+                    else:
+                        sources += targets_from_agent
+            elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
+                targets += [a for a in self._actors_in(c, ctx) if a not in targets]
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        targets += [a for a in self._actors_in(p, ctx) if a not in targets]
+            elif c.dep_ in ("prt",):
+                for p in c.children:
+                    targets += [a for a in self._actors_in(p, ctx) if a not in targets]
+        if passive and not any(c.dep_ == "agent" for c in tok.children):
+            targets, sources = sources + targets, []
+        return self._pairs(sources, targets, trig, ctx)
+
+    def _noun_events(self, tok, trig: Trigger, ctx):
+        if trig.needs_verb:
+            return []
+        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
+            return []
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return []
+        sources: list[str] = []
+        targets: list[str] = []
+        between: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                sources += [a for a in self._actors_in(c, ctx) if a not in sources]
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    acts = self._actors_in(p, ctx)
+                    if c.lower_ == "by":
+                        sources += [a for a in acts if a not in sources]
+                    elif c.lower_ in ("between", "among"):
+                        between += [a for a in acts if a not in between]
+                    elif c.lower_ in TARGET_PREPS:
+                        targets += [a for a in acts if a not in targets]
+        if len(between) >= 2:
+            return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
+        if trig.from_subject and len(set(sources) | set(targets)) < 2:
+            # "held joint exercises", "their joint drills": the actors are the clause subject
+            h = tok.head
+            while h.dep_ in ("prep", "pobj", "conj", "dobj", "compound") and h.head is not h:
+                h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                subj, _ = self._subjects(h, ctx)
+                for s in subj:
+                    sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+        if not sources and targets:
+            implied = self.rules["implied"]
+            for t in list(targets):
+                src = implied.get(t)
+                if src and (ctx["year"] is None or ctx["year"] >= src[1]):
+                    sources.append(src[0])
+        joint = trig.joint and len(sources) >= 2
+        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
+
+    @staticmethod
+    def _pairs(sources, targets, trig, ctx):
+        pairs = []
+        if "<OTHER>" in targets:
+            targets = [a for a in targets if a != "<OTHER>"]
+            if len(sources) >= 2:
+                targets = []  # "X and Y ... each other" → joint between sources
+                trig = Trigger(code=trig.code, joint=True)
+        sources = [s for s in sources if s != "<OTHER>"]
+        if sources and targets:
+            for s in sources:
+                for t in targets:
+                    if s != t:
+                        pairs.append((s, t, trig.code))
+                        if trig.joint:
+                            pairs.append((t, s, trig.code))
+                        elif trig.reverse:
+                            pairs.append((t, s, trig.reverse))
+        if trig.joint and len(sources) >= 2 and not [t for t in targets if t not in sources]:
+            for s in sources:
+                for t in sources:
+                    if s != t:
+                        pairs.append((s, t, trig.code))
+        return pairs
+
+    # -- document --------------------------------------------------------------------
+    def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None) -> list[Event]:
+        """Events for one parsed document. ``sent_dates`` aligns with ``sdoc.sents``."""
+        verbs, nouns = self.rules["verbs"], self.rules["nouns"]
+        mentions = self._mention_index(sdoc, year)
+        ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
+               "hyphen_pair": {}}
+        events: list[Event] = []
+        for si, sent in enumerate(sdoc.sents):
+            if sent.text.rstrip().endswith("?"):
+                self._update_context(sent, ctx)
+                continue
+            date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
+            ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
+            seen = set()
+            for tok in sent:
+                low = tok.lemma_.lower()
+                trig = None
+                if tok.pos_ in ("VERB",) and low in verbs:
+                    trig = verbs[low]
+                    pairs = None
+                elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
+                    trig = nouns.get(tok.lower_) or nouns[low]
+                if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok)):
+                    continue
+                if tok.pos_ == "VERB":
+                    pairs = self._verb_events(tok, trig, ctx)
+                else:
+                    pairs = self._noun_events(tok, trig, ctx)
+                for s, t, code in pairs:
+                    key = (s, t, code[:2])
+                    if key in seen or s.startswith("<") or t.startswith("<"):
+                        continue
+                    seen.add(key)
+                    d, p = (date, precision)
+                    if date_near is not None:
+                        d, p = date_near(sent, tok.i) or (date, precision)
+                    events.append(Event(
+                        sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
+                        cameo=code, date=d or "", date_precision=p or "publication",
+                        trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                        rule=f"{'verb' if tok.pos_ == 'VERB' else 'noun'}:{low}", coder=self.name,
+                        confidence=0.6 if tok.pos_ == "VERB" else 0.45,
+                    ))
+            self._update_context(sent, ctx)
+        return events
+
+    @staticmethod
+    def _hyphen_pairs(sent, mentions):
+        """Tokens of "Sino-Russian" / "China-Russia" compounds: both sides are actors."""
+        out = {}
+        toks = list(sent)
+        for k in range(1, len(toks) - 1):
+            if toks[k].text in ("-", "–") and toks[k - 1].i in mentions and toks[k + 1].i in mentions:
+                out[toks[k - 1].i] = True
+                out[toks[k + 1].i] = True
+        return out
+
+    @staticmethod
+    def _default_pair(mentions):
+        counts: dict[str, int] = {}
+        seen = set()
+        for m in mentions.values():
+            if id(m) in seen or m.kind == "group":
+                continue
+            seen.add(id(m))
+            counts[m.code] = counts.get(m.code, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:2]
+        return tuple(top)
+
+    def _update_context(self, sent, ctx):
+        states = []
+        for tok in sent:
+            m = ctx["mentions"].get(tok.i)
+            if m is not None and m.code not in states and m.kind != "group":
+                states.append(m.code)
+        # a coordinated pair ("China and Russia", "Beijing and Moscow") becomes the pair
+        for tok in sent:
+            m = ctx["mentions"].get(tok.i)
+            if m is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    m2 = ctx["mentions"].get(c.i)
+                    if m2 is not None and m2.code != m.code:
+                        ctx["pair"] = (m.code, m2.code)
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in ctx["mentions"]]
+        if subj:
+            ctx["last"] = ctx["mentions"][subj[0].i].code
+        elif states:
+            ctx["last"] = states[0]

