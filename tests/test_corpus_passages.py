@@ -101,6 +101,13 @@ def test_single_named_line_is_not_a_speaker():
     assert not transcript and {p.kind for p in passages} == {"paragraph"}
 
 
+def test_colon_turns_with_affiliation():
+    text = (f"ANNA PETROVA (Moscow State): {SPEECH}\n\nJOHN SMITH (CSIS): {SPEECH}\n\n"
+            f"ANNA PETROVA: Briefly, yes.\n")
+    passages, transcript = split_passages(text)
+    assert transcript and [p.speaker for p in passages] == ["Anna Petrova", "John Smith", "Anna Petrova"]
+
+
 def test_colon_list_labels_are_not_speakers():
     text = "Positions\n\nBeijing: wants stability.\nMoscow: wants support.\nBeijing: hedges.\nMoscow: presses.\n"
     passages, transcript = split_passages(text)
@@ -118,7 +125,8 @@ def test_question_answer_interview():
     ("Alicia Kearns MP", "Alicia Kearns"), ("SERGEY RADCHENKO", "Sergey Radchenko"),
     ("Ursula von der Leyen", "Ursula von der Leyen"), ("— Bonny Lin", None),
     ("The way forward for Europe", None), ("Thank you, Sergey, over to you.", None),
-    ("Conclusion", None), ("China and Russia", None),
+    ("Conclusion", None), ("China and Russia", None), ("Bonny Lin:", "Bonny Lin"),
+    ("Sergey Radchenko (Johns Hopkins SAIS)", "Sergey Radchenko"), ("Alicia Kearns, Chair", "Alicia Kearns"),
 ])
 def test_speaker_name(line, name):
     assert speaker_name(line) == name

@@ -45,8 +45,10 @@ _NOT_NAMES = {
 }
 _COLON_HEAD = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.\-]*)(?:[ \t]+(?:[A-Z][\w'’.\-]*|von|van|der|de|la|bin|al)){0,4})"
-    r"[ \t]*:[ \t]+\S"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S"
 )
+# "Name, Role" or "Name (Affiliation)": the name is the part before.
+_AFFILIATION = re.compile(r"(.+?)\s*(?:\([^()]{1,60}\)|,\s*[^,.!?]{1,60})")
 
 
 def _strip(s: str) -> str:
@@ -86,6 +88,11 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
 def speaker_name(line: str) -> str | None:
     """The person a header line names ("Dr Maria Repnikova" -> "Maria Repnikova"), or None."""
     line = line.strip()
+    if line.endswith(":") and not line.endswith("::"):
+        line = line[:-1].rstrip()
+    m = _AFFILIATION.fullmatch(line)
+    if m:
+        line = m.group(1)
     if not line or len(line) > 60 or line[-1] in ".,;:!?\"”’)" and not line.endswith(("Jr.", "Sr.")):
         return None
     tokens = line.replace(",", " ").split()
@@ -156,7 +163,7 @@ def _header_turns(text: str, blocks: list[list[tuple[int, int]]]) -> list[tuple[
 
 def _colon_turns(text: str, blocks: list[list[tuple[int, int]]]) -> list[tuple[int, str]]:
     """Turn starts from "NAME: speech" lines."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     for block in blocks:
         for start, end in block:
             m = _COLON_HEAD.match(text, start, end)
@@ -164,15 +171,14 @@ def _colon_turns(text: str, blocks: list[list[tuple[int, int]]]) -> list[tuple[i
                 continue
             name = speaker_name(m["name"])
             if name:
-                found.append((start, name))
+                found.append((start, name, m["name"]))
     if not found:
         return []
-    counts = Counter(n for _, n in found)
+    counts = Counter(n for _, n, _ in found)
     mapping = _canonical(counts)
     kept = []
-    for start, name in found:
+    for start, name, head in found:
         full = mapping[name]
-        head = text[start:text.index(":", start)].strip()
         # "Beijing:" or "Pros:" is a list label; "PUTIN:", "Q:", "Anna:" (for Anna Petrova) are speakers.
         if " " in full or full.lower() in _ROLES or (head.isupper() and len(head) > 1):
             kept.append((start, full))
