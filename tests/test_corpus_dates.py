@@ -44,6 +44,10 @@ CASES = [
     ("Title Of A Piece" + BODY + "\nUpdated Jan 3, 2025\n", ("2025-01-03", "day")),
     ("Title Of A Piece\n\nPublished: 22.05.2024" + BODY, ("2024-05-22", "day")),
     ("Title Of A Piece\n\nDate: 05/22/2024" + BODY, ("2024-05-22", "day")),
+    ("Title" + BODY + "\nThis article originally appeared in Foreign Affairs on May 22, 2024.\n", ("2024-05-22", "day")),
+    ("Title\nFirst published: Wed 22 May 2024 06.00 BST" + BODY, ("2024-05-22", "day")),
+    ("Title\n\nMay 22nd, 2024 | 5 min read" + BODY, ("2024-05-22", "day")),
+    ("Title\n\n10:30 AM, May 8, 2024" + BODY, ("2024-05-08", "day")),
     ("Title\n\nPublished 2 Feb 2022\n\nLast updated 9 Feb 2022" + BODY, ("2022-02-02", "day")),
     ("Title\n\n12 March 2023\n" + BODY + "\nUpdated 14 March 2023\n", ("2023-03-12", "day")),
 ]

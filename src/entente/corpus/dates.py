@@ -38,6 +38,7 @@ _PATTERNS = [
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"), "day"),
     # 22.05.2024 is day-first; 22/05/2024 and 05/22/2024 only when the order is unambiguous.
     (re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"), "day"),
+    (re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mnum>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"), "day"),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)\b(?![-/.]\d)"), "month"),
 ]
@@ -48,8 +49,9 @@ _RANK = {"day": 0, "month": 1, "year": 2}
 _ANNOUNCE = re.compile(
     r"^[^\w\n]*(?:(?:this|the)\s+(?:article|story|piece|post|blog\s+post|commentary|op-ed|"
     r"essay|column|interview|analysis|report|paper|transcript|page|text)\s+"
-    r"(?:was|is|has\s+been|had\s+been)\s+)?(?:(?:first|originally|last)\s+)?"
-    r"(?P<kw>published|posted|updated|modified|released|dated|publication\s+date|"
+    r"(?:(?:was|is|has\s+been|had\s+been)\s+(?:(?:first|originally|last)\s+)?|(?:first|originally)\s+)"
+    r"|(?:first|originally|last)\s+)?"
+    r"(?P<kw>published|posted|appeared|updated|modified|released|dated|publication\s+date|"
     r"date\s+published|date\s+of\s+publication|date)\b[^\n]{0,40}",
     re.I | re.M,
 )
@@ -151,7 +153,7 @@ def _announced(text: str) -> tuple[tuple[str, str] | None, tuple[str, str] | Non
         line = text[m.start(): line_end if line_end != -1 else len(text)]
         kw_end = m.end("kw") - m.start()
         found = match_date(line[kw_end:])
-        if not found or found[2] > 30:
+        if not found or found[2] > 60:
             continue
         kw = m["kw"].lower()
         if kw == "date" and not re.match(r"\s*[:\-]", line[kw_end:]):
