@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     run_id VARCHAR,
     path VARCHAR,
     reason VARCHAR,
-    at TIMESTAMP
+    failed_at TIMESTAMP
 );
 
 -- One row per version of a source. A changed file becomes a new version;
