@@ -113,3 +113,24 @@ def test_evaluate_scores_exactly_the_export(tmp_path):
     expected = sc.to_dict()
     expected.pop("ingest")
     assert again == expected
+
+
+def test_score_export_reads_a_predictions_file(tmp_path):
+    from entente.errors import DataError
+    from entente.evaluation import score_export
+
+    docs = tmp_path / "d"
+    docs.mkdir()
+    text = "Russia criticised the United States.\n"
+    (docs / "a.txt").write_text(text, encoding="utf-8")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"doc": "a.txt", "kind": "event", "sentence": text.strip(), "source": "RUS",
+                                "target": "USA", "code": "11", "date": "2020", "date_precision": "year"}) + "\n")
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps({"kind": "event", "doc": "a.txt", "start": 0, "end": 10, "source": "RUS",
+                                 "target": "USA", "code": "112", "date": "2020-01"}) + "\n")
+    sc = score_export(gold, preds, docs)
+    assert sc.events.f1 == 1.0 and sc.dates.accuracy == 1.0
+    preds.write_text(preds.read_text() + "{oops\n")
+    with pytest.raises(DataError, match="p.jsonl, line 2: invalid JSON"):
+        score_export(gold, preds, docs)

@@ -149,3 +149,14 @@ def test_empty_store_exports_nothing(tmp_path):
     counts = export(con, fmt="jsonl", out=out)
     assert (counts["documents"], counts["events"], counts["quotes"]) == (0, 0, 0)
     assert out.read_text() == ""
+
+
+def test_export_from_a_read_only_connection(con, tmp_path):
+    path = con.execute("SELECT file FROM pragma_database_list WHERE name = current_database()").fetchone()[0]
+    con.close()
+    ro = db.connect(path, read_only=True)
+    try:
+        counts = export(ro, fmt="parquet", out=tmp_path / "ro.parquet")
+        assert counts["events"] == 2 and (tmp_path / "ro.events.parquet").exists()
+    finally:
+        ro.close()

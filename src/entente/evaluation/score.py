@@ -192,10 +192,9 @@ def _meta_correct(gold_meta, pred: dict | None) -> bool:
     return predicted[:n] == gold_meta.published[:n]
 
 
-def _score_doc(doc, gold: Gold, preds: list[dict], text: str | None, scores: Scores) -> DocScores:
+def _score_doc(doc, gold: Gold, gevents: list, gquotes: list, preds: list[dict], text: str | None,
+               scores: Scores) -> DocScores:
     ds = DocScores()
-    gevents = [g for g in gold.events if g.doc == doc]
-    gquotes = [g for g in gold.quotes if g.doc == doc]
     pevents = [p for p in preds if p.get("kind") == "event"]
     pquotes = [p for p in preds if p.get("kind") == "quote"]
     pmeta = next((p for p in preds if p.get("kind") == "meta"), None)
@@ -315,12 +314,18 @@ def score(gold: Gold, predictions: list[dict], texts: dict[str, str]) -> Scores:
     for p in predictions:
         if isinstance(p, dict) and isinstance(p.get("doc"), str):
             by_doc[p["doc"]].append(p)
+    gevents: dict[str, list] = defaultdict(list)
+    gquotes: dict[str, list] = defaultdict(list)
+    for g in gold.events:
+        gevents[g.doc].append(g)
+    for g in gold.quotes:
+        gquotes[g.doc].append(g)
     scores = Scores()
     for doc in gold.docs:
         text = texts.get(doc)
         if text is None:
             scores.missing_docs.append(doc)
-        ds = _score_doc(doc, gold, by_doc.get(doc, []), text, scores)
+        ds = _score_doc(doc, gold, gevents[doc], gquotes[doc], by_doc.get(doc, []), text, scores)
         scores.per_doc[doc] = ds
         scores.events.add(ds.events)
         scores.quad.add(ds.quad)
@@ -330,80 +335,12 @@ def score(gold: Gold, predictions: list[dict], texts: dict[str, str]) -> Scores:
     return scores
 
 
-def _read_texts(docs_dir, names: list[str]) -> dict[str, str]:
-    """Each gold document's file under ``docs_dir`` (recursive), decoded as UTF-8, unchanged."""
-    from pathlib import Path
 
-    wanted = set(names)
-    found: dict[str, str] = {}
-    for path in sorted(Path(docs_dir).rglob("*")):
-        if path.name in wanted and path.name not in found and path.is_file():
-            try:
-                found[path.name] = path.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # the store's text is used instead (see evaluate)
-    return found
+def evaluate(gold_path, docs_dir, **options) -> Scores:
+    """Ingest, code, export and score ``docs_dir``; see ``entente.evaluation.run.evaluate``."""
+    from entente.evaluation.run import evaluate as _evaluate
 
-
-def evaluate(
-    gold_path,
-    docs_dir,
-    *,
-    store_path=None,
-    model: str | None = None,
-    errors: bool = False,
-    on_progress=None,
-) -> Scores:
-    """Ingest and code ``docs_dir`` into a temporary store, export it as JSONL and score that export.
-
-    Scoring reads the export file back, so it scores exactly what ``entente
-    export --format jsonl`` writes. Texts for locating are the gold documents'
-    files decoded as UTF-8 (the CODEBOOK's rule); a file that does not decode
-    falls back to the stored text. ``store_path`` keeps the store there instead
-    of a temporary one. With ``errors=False`` the error listing is dropped.
-
-    Raises DataError for a bad gold file, ConfigError when ``docs_dir`` is not a directory.
-    """
-    import json
-    import tempfile
-    from pathlib import Path
-
-    from entente import pipeline
-    from entente.errors import ConfigError
-    from entente.evaluation.gold import load_gold
-    from entente.store import db
-    from entente.store.export import export
-
-    gold = load_gold(gold_path)
-    docs_dir = Path(docs_dir)
-    if not docs_dir.is_dir():
-        raise ConfigError(f"{docs_dir}: not a directory (expected the folder of gold documents)")
-    with tempfile.TemporaryDirectory(prefix="entente-eval-") as tmp:
-        con = db.connect(store_path or Path(tmp) / "eval.duckdb")
-        try:
-            kwargs = {"model": model}
-            if on_progress is not None:
-                kwargs["on_progress"] = on_progress
-            report = pipeline.ingest(con, [str(docs_dir)], **kwargs)
-            out = Path(tmp) / "export.jsonl"
-            export(con, fmt="jsonl", out=out, current_only=True)
-            texts = _read_texts(docs_dir, gold.docs)
-            for name in gold.docs:
-                if name not in texts:
-                    row = con.execute(
-                        "SELECT text FROM documents WHERE name = ? AND is_current ORDER BY path LIMIT 1", [name]
-                    ).fetchone()
-                    if row:
-                        texts[name] = row[0]
-        finally:
-            con.close()
-        with out.open(encoding="utf-8") as f:
-            predictions = [json.loads(line) for line in f if line.strip()]
-    scores = score(gold, predictions, texts)
-    scores.ingest = report.to_dict() if hasattr(report, "to_dict") else None
-    if not errors:
-        scores.errors = []
-    return scores
+    return _evaluate(gold_path, docs_dir, **options)
 
 
 def render(scores: Scores, console, *, errors: bool = False) -> None:

@@ -132,8 +132,7 @@ def _write_tables(con, out: Path, fmt: str, current_only: bool) -> tuple[dict[st
         # Tables share the columns of the JSONL records, less the constant `kind`.
         select = f"SELECT * EXCLUDE (kind) FROM ({sql})" if table != "passages" else sql
         target = str(paths[table]).replace("'", "''")
-        con.execute(f"COPY ({select}) TO '{target}' ({options})")
-        counts[table] = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        counts[table] = con.execute(f"COPY ({select}) TO '{target}' ({options})").fetchone()[0]  # rows written
     return counts, list(paths.values())
 
 
