@@ -318,7 +318,7 @@ def _totals(con, s, t, *, start, end, origin) -> dict:
                                   end=parse_bound(end, end=True), origin=origin)
     n, mc, g, first = con.execute(
         f"SELECT count(*), count(*) FILTER (WHERE quad_class = 2), coalesce(sum(goldstein), 0), "
-        f"min(date_start) FROM ({ev_sql})", params).fetchone()
+        f"min(date_start) FROM ({ev_sql})", params).fetchall()[0]
     return {"n": n, "mc": mc, "g": g, "first": first}
 
 
