@@ -42,6 +42,9 @@ ACTOR_HEADS = {
     "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
 }
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
+SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
+# Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
+MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 
@@ -220,6 +223,7 @@ class EventCoder:
         subj, passive = self._subjects(tok, ctx)
         sources: list[str] = []
         targets: list[str] = []
+        secondary: list[str] = []
         for s in subj:
             sources += [a for a in self._actors_in(s, ctx) if a not in sources]
         for c in tok.children:
@@ -235,10 +239,13 @@ class EventCoder:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        targets += [a for a in self._actors_in(p, ctx) if a not in targets]
+                        bucket = secondary if c.lower_ in SECONDARY_PREPS else targets
+                        bucket += [a for a in self._actors_in(p, ctx) if a not in bucket]
             elif c.dep_ in ("prt",):
                 for p in c.children:
                     targets += [a for a in self._actors_in(p, ctx) if a not in targets]
+        if not targets:
+            targets = secondary
         if passive and not any(c.dep_ == "agent" for c in tok.children):
             targets, sources = sources + targets, []
         return self._pairs(sources, targets, trig, ctx)
@@ -301,7 +308,7 @@ class EventCoder:
                 for t in targets:
                     if s != t:
                         pairs.append((s, t, trig.code))
-                        if trig.joint:
+                        if trig.joint and (len(sources) >= 2 or trig.code.startswith(MUTUAL_PREFIXES)):
                             pairs.append((t, s, trig.code))
                         elif trig.reverse:
                             pairs.append((t, s, trig.reverse))
@@ -326,6 +333,7 @@ class EventCoder:
                 continue
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
             ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
+            quoted = self._quoted_chars(sent)
             seen = set()
             for tok in sent:
                 low = tok.lemma_.lower()
@@ -337,6 +345,8 @@ class EventCoder:
                     trig = nouns.get(tok.lower_) or nouns[low]
                 if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok)):
                     continue
+                if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
+                    continue  # words inside a quotation are the speaker's, not the narrator's report
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
@@ -360,6 +370,21 @@ class EventCoder:
         return events
 
     @staticmethod
+    def _quoted_chars(sent) -> list[tuple[int, int]]:
+        spans, open_at = [], None
+        for tok in sent:
+            t = tok.text
+            if t in ("“", "”", '"', "``", "''"):
+                if open_at is None and t != "”":
+                    open_at = tok.idx
+                elif open_at is not None:
+                    spans.append((open_at, tok.idx))
+                    open_at = None
+        if open_at is not None:
+            spans.append((open_at, sent.end_char))
+        return spans
+
+    @staticmethod
     def _hyphen_pairs(sent, mentions):
         """Tokens of "Sino-Russian" / "China-Russia" compounds: both sides are actors."""
         out = {}
@@ -375,12 +400,16 @@ class EventCoder:
         counts: dict[str, int] = {}
         seen = set()
         for m in mentions.values():
-            if id(m) in seen or m.kind == "group":
+            if id(m) in seen or m.kind in ("group", "igo"):
                 continue
             seen.add(id(m))
             counts[m.code] = counts.get(m.code, 0) + 1
         top = sorted(counts, key=lambda c: -counts[c])[:2]
         return tuple(top)
+
+    def _is_state(self, code: str) -> bool:
+        actor = self.actors.actors.get(code)
+        return actor is not None and actor.kind == "state"
 
     def _update_context(self, sent, ctx):
         states = []
@@ -396,7 +425,7 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ == "conj":
                     m2 = ctx["mentions"].get(c.i)
-                    if m2 is not None and m2.code != m.code:
+                    if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
                         ctx["pair"] = (m.code, m2.code)
         subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in ctx["mentions"]]
         if subj:
