@@ -60,21 +60,34 @@ def _hungarian_max(weights: list[list[float]]) -> list[int]:
 
 
 def _augmenting(gold: list, adj: dict) -> dict:
-    """Maximum-cardinality matching (Kuhn's algorithm), gold → prediction."""
+    """Maximum-cardinality matching (Kuhn's algorithm, iterative DFS), gold → prediction."""
     match_pred: dict = {}
-
-    def try_gold(g, seen: set) -> bool:
-        for p in adj[g]:
-            if p in seen:
-                continue
-            seen.add(p)
-            if p not in match_pred or try_gold(match_pred[p], seen):
-                match_pred[p] = g
-                return True
-        return False
-
-    for g in gold:
-        try_gold(g, set())
+    for root in gold:
+        seen: set = set()
+        stack = [(root, iter(adj[root]))]
+        path: list = []  # (gold, pred) pairs along the current alternating path
+        while stack:
+            g, it = stack[-1]
+            advanced = False
+            for p in it:
+                if p in seen:
+                    continue
+                seen.add(p)
+                if p not in match_pred:
+                    path.append((g, p))
+                    for gg, pp in path:  # flip the augmenting path
+                        match_pred[pp] = gg
+                    stack = []
+                else:
+                    path.append((g, p))
+                    nxt = match_pred[p]
+                    stack.append((nxt, iter(adj[nxt])))
+                advanced = True
+                break
+            if not advanced:
+                stack.pop()
+                if path:
+                    path.pop()
     return {g: p for p, g in match_pred.items()}
 
 
