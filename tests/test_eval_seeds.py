@@ -84,7 +84,6 @@ def _write_docs(tmp_path) -> Path:
 
 
 def test_evaluate_scores_exactly_the_export(tmp_path):
-    pytest.importorskip("entente.coding.coder")
     docs = _write_docs(tmp_path)
     first = (docs / "one.txt").read_text("utf-8").splitlines()[2].split(". ")[0]
     gold_path = tmp_path / "gold.jsonl"
