@@ -5,7 +5,12 @@ The sentences are written for these tests.
 """
 from __future__ import annotations
 
+import contextlib
 import random
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from entente import codes
@@ -101,3 +106,26 @@ def build_store(path: Path, *, n_imported: int = 240, seed: int = 1) -> Path:
     con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", quote_rows)
     con.close()
     return path
+
+
+@contextlib.contextmanager
+def running_server(app) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yields the base URL."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

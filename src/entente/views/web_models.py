@@ -4,6 +4,7 @@ FastAPI validates the models and documents them in the OpenAPI schema.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -12,7 +13,7 @@ from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ACTOR = r"^[A-Za-z0-9_]{2,16}$"
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 Period = Literal["month", "quarter", "year", "decade"]
 
 
@@ -26,7 +27,36 @@ class _Query(BaseModel):
         return None if v == "" else v
 
 
-class DyadQuery(_Query):
+def _first_day(v: str | None) -> str | None:
+    if v is None:
+        return None
+    parts = v.split("-")
+    return dt.date.fromisoformat("-".join(parts + ["01"] * (3 - len(parts)))).isoformat()  # ValueError: 422
+
+
+def _last_day(v: str | None) -> str | None:
+    if v is None or len(v) == 10:
+        return v and dt.date.fromisoformat(v).isoformat()  # ValueError (e.g. Feb 31) becomes a 422
+    y, m = (v.split("-") + ["12"])[:2]
+    nxt = dt.date(int(y) + (m == "12"), int(m) % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).isoformat()
+
+
+class _Dated(_Query):
+    """``start``/``end`` may be a year or a month; they become the first and last day they cover."""
+
+    @field_validator("start", mode="after", check_fields=False)
+    @classmethod
+    def _start_day(cls, v):
+        return _first_day(v)
+
+    @field_validator("end", mode="after", check_fields=False)
+    @classmethod
+    def _end_day(cls, v):
+        return _last_day(v)
+
+
+class DyadQuery(_Dated):
     source: str = Field(pattern=ACTOR, description="actor code of the initiator, e.g. CHN")
     target: str = Field(pattern=ACTOR, description="actor code of the target, e.g. RUS")
     period: Period = "month"
@@ -48,7 +78,7 @@ class PointQuery(_Query):
     ids: str | None = Field(None, max_length=20000, description="comma-separated event ids (instead of a point)")
 
 
-class EventQuery(_Query):
+class EventQuery(_Dated):
     source: str | None = Field(None, pattern=ACTOR)
     target: str | None = Field(None, pattern=ACTOR)
     undirected: bool = False

@@ -44,7 +44,7 @@
     });
     var layout = {
       font: FONT, margin: { l: 56, r: 16, t: 8, b: 40 }, barmode: "stack", hovermode: "closest",
-      legend: { orientation: "h", y: -0.12 }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
+      legend: { orientation: "h", y: -0.12, traceorder: "normal" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
       yaxis: { domain: [0.48, 1], title: { text: "net cooperation" }, zeroline: true, zerolinecolor: "#9aa5b4", gridcolor: "#eef1f5" },
       yaxis2: { domain: [0, 0.4], title: { text: "events" }, gridcolor: "#eef1f5" },
       xaxis: { type: "date", gridcolor: "#eef1f5" }
@@ -74,7 +74,8 @@
                type: "bar", orientation: "h", marker: { color: qd[2] }, meta: qd[3],
                hovertemplate: "%{y}<br>" + qd[1] + " %{x}<extra></extra>" };
     });
-    var layout = { font: FONT, barmode: "stack", margin: { l: 150, r: 12, t: 6, b: 30 }, showlegend: false,
+    var layout = { font: FONT, barmode: "stack", margin: { l: 10, r: 12, t: 6, b: 40 }, showlegend: false,
+                   yaxis: { automargin: true },
                    plot_bgcolor: "#fff", paper_bgcolor: "#fff", xaxis: { title: { text: "events" }, gridcolor: "#eef1f5" } };
     Plotly.newPlot(el, traces, layout, CONFIG).then(function () {
       el.on("plotly_click", function (ev) {
