@@ -35,6 +35,14 @@ PAIR_NOUNS = {
 }
 PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
 SINGLE_PRONOUNS = {"it", "its", "itself"}
+PERSON_PRONOUNS = {"he", "she", "his", "him", "her", "himself", "herself"}
+# "the alliance fell apart", "relations improved": a change in the relationship itself
+REL_NOUNS = {"alliance", "relationship", "relations", "ties", "partnership", "friendship", "cooperation",
+             "rapprochement", "entente", "axis"}
+REL_DOWN = {"fall", "crash", "collapse", "break", "deteriorate", "worsen", "sour", "end", "unravel", "crumble",
+            "disintegrate", "decline", "cool", "freeze", "rupture"}
+REL_UP = {"improve", "warm", "strengthen", "deepen", "grow", "normalise", "normalize", "flourish", "expand",
+          "intensify", "blossom", "thaw", "recover", "solidify"}
 ACTOR_HEADS = {
     "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
@@ -90,7 +98,8 @@ def load_rules(path: str | Path | None = None) -> dict:
     nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
     implied = {}
     for item in data.get("implied_source") or []:
-        implied[item["target"]] = (item["source"], int(item.get("from_year", 0)))
+        for root in item.get("roots", ["19"]):
+            implied[(item["target"], str(root))] = (item["source"], int(item.get("from_year", 0)))
     return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied}
 
 
@@ -146,6 +155,8 @@ class EventCoder:
             return []
         if low in SINGLE_PRONOUNS and ctx["last"]:
             return [ctx["last"]]
+        if low in PERSON_PRONOUNS and ctx.get("last_person"):
+            return [ctx["last_person"]]
         return []
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
@@ -285,10 +296,16 @@ class EventCoder:
                 subj, _ = self._subjects(h, ctx)
                 for s in subj:
                     sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+        if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
         if not sources and targets:
             implied = self.rules["implied"]
             for t in list(targets):
-                src = implied.get(t)
+                src = implied.get((t, trig.code[:2]))
                 if src and (ctx["year"] is None or ctx["year"] >= src[1]):
                     sources.append(src[0])
         joint = trig.joint and len(sources) >= 2
@@ -312,7 +329,9 @@ class EventCoder:
                             pairs.append((t, s, trig.code))
                         elif trig.reverse:
                             pairs.append((t, s, trig.reverse))
-        if trig.joint and len(sources) >= 2 and not [t for t in targets if t not in sources]:
+        cooperative = trig.code[:2] in ("03", "04", "05", "06")
+        if (trig.joint or (cooperative and not targets)) and len(sources) >= 2 \
+                and not [t for t in targets if t not in sources]:
             for s in sources:
                 for t in sources:
                     if s != t:
@@ -343,6 +362,12 @@ class EventCoder:
                     pairs = None
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
+                if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
+                    trig = self._relation_change(tok, low)
+                    if trig is not None and not self._irrealis(tok):
+                        pairs = self._relation_pairs(tok, trig, ctx)
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.4, "rel")
+                    continue
                 if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok)):
                     continue
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
@@ -368,6 +393,40 @@ class EventCoder:
                     ))
             self._update_context(sent, ctx)
         return events
+
+    @staticmethod
+    def _relation_change(tok, low):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lemma_.lower() not in REL_NOUNS and subj[0].lower_ not in REL_NOUNS:
+            return None
+        if low == "fall" and not any(c.lower_ == "apart" for c in tok.children):
+            return None
+        if low == "break" and not any(c.lower_ in ("down", "up") for c in tok.children):
+            return None
+        return Trigger(code="160" if low in REL_DOWN else "050", joint=True)
+
+    def _relation_pairs(self, tok, trig, ctx):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
+        actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
+        if len(actors) < 2:
+            actors = list(ctx["pair"])
+        return self._pairs(actors, [], trig, ctx)
+
+    def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
+        for s, t, code in pairs:
+            key = (s, t, code[:2])
+            if key in seen or s.startswith("<") or t.startswith("<"):
+                continue
+            seen.add(key)
+            d, p = (date, precision)
+            if date_near is not None:
+                d, p = date_near(sent, tok.i) or (date, precision)
+            events.append(Event(
+                sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
+                cameo=code, date=d or "", date_precision=p or "publication",
+                trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                rule=f"{kind}:{low}", coder=self.name, confidence=conf,
+            ))
 
     @staticmethod
     def _quoted_chars(sent) -> list[tuple[int, int]]:
@@ -427,6 +486,10 @@ class EventCoder:
                     m2 = ctx["mentions"].get(c.i)
                     if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
                         ctx["pair"] = (m.code, m2.code)
+        people = [ctx["mentions"][t.i] for t in sent if t.i in ctx["mentions"]
+                  and ctx["mentions"][t.i].kind in ("person", "role")]
+        if people:
+            ctx["last_person"] = people[0].code
         subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in ctx["mentions"]]
         if subj:
             ctx["last"] = ctx["mentions"][subj[0].i].code
