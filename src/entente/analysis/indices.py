@@ -126,7 +126,7 @@ def _pair_events(
     DuckDB can push into the scan (zone maps on a dyad-sorted table).
     """
     cols = ("event_id, origin, doc_id, sent_start, sent_end, source, target, cameo, root, quad_class, "
-            "goldstein, date, date_precision, date_start, dimension, source_url")
+            "goldstein, date, date_precision, date_start, dimension, source_url, external_id")
     conds, extra = ["date_start IS NOT NULL"], []
     if start is not None:
         conds.append("date_start >= ?")
