@@ -165,10 +165,14 @@ def build_context(con, *, a: str, b: str, start: str | None = None, end: str | N
     ms = milestones.milestones(con, a, b, start=start, end=end, limit=40, order="date")
     ms_ev = _clean(milestones.evidence(con, [e for ids in ms["event_ids"] for e in ids])) if len(ms) else pd.DataFrame()
     by_event = {r.event_id: r for r in ms_ev.itertuples()} if len(ms_ev) else {}
-    ms_sources = {
-        m.milestone_id: [by_event[e] for e in m.event_ids if e in by_event and by_event[e].doc_name]
-        for m in ms.itertuples()
-    }
+    ms_sources = {}
+    for m in ms.itertuples():
+        seen: dict[tuple, object] = {}
+        for e in m.event_ids:
+            r = by_event.get(e)
+            if r is not None and r.doc_name:  # one entry per passage (a symmetric pair shares one)
+                seen.setdefault((r.doc_name, r.sent_start, r.sent_end), r)
+        ms_sources[m.milestone_id] = list(seen.values())
     asym = indices.asymmetry(con, a, b, period=period, start=start, end=end)
     asym = asym[(asym["n_a_to_b"] + asym["n_b_to_a"]) > 0]
     total = indices.asymmetry(con, a, b, period="all", start=start, end=end)
@@ -252,7 +256,7 @@ TEMPLATE = """<!DOCTYPE html>
 <style>{{ css }}</style></head>
 <body>
 <h1>{{ a }}–{{ b }}: the relationship from the evidence</h1>
-<p class=muted>Range: {{ start or "all" }} – {{ end or "all" }} · {{ n_events }} events ·
+<p class=muted>{% if start or end %}Range: {{ start or "the beginning" }} – {{ end or "the latest" }}{% else %}All dates{% endif %} · {{ n_events }} events ·
 {{ documents|length }} documents · by {{ period }} · generated {{ generated }} by entente.</p>
 
 <h2 id=net>Net cooperation</h2>
