@@ -59,6 +59,12 @@ class _Cand:
     role: str | None = None
 
 
+@dataclass(frozen=True)
+class _View:
+    doc: object  # a spaCy Doc
+    text: str
+
+
 def _norm(w: str) -> str:
     # Curly and straight apostrophes are the same word; "The" at a sentence start is "the".
     if "’" in w:
@@ -219,6 +225,7 @@ class ActorDictionary:
     def find_mentions(self, doc, *, year: int | None = None) -> list[Mention]:
         """Non-overlapping actor mentions in ``doc`` (any spaCy Doc), longest first, by start."""
         words = [_norm(t.text) for t in doc]
+        doc = _View(doc, doc.text)  # Doc.text is rebuilt on every access: read it once
         out: list[Mention] = []
         i, n = 0, len(words)
         while i < n:
@@ -230,9 +237,10 @@ class ActorDictionary:
                 i += 1
         return out
 
-    def _mention(self, doc, s: int, e: int, c: _Cand, *, kind: str | None = None, person=None) -> Mention:
-        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        return Mention(s, e, a, b, c.code, kind or c.kind, doc.text[a:b], person)
+    def _mention(self, v: _View, s: int, e: int, c: _Cand, *, kind: str | None = None, person=None) -> Mention:
+        last = v.doc[e - 1]
+        a, b = v.doc[s].idx, last.idx + len(last.text)
+        return Mention(s, e, a, b, c.code, kind or c.kind, v.text[a:b], person)
 
     def _at(self, doc, words, i, year, out) -> list[Mention] | None:
         w = words[i]
@@ -337,9 +345,9 @@ class ActorDictionary:
             k += t[0]
         return None
 
-    def _split_token(self, doc, i, year) -> list[Mention]:
+    def _split_token(self, v: _View, i, year) -> list[Mention]:
         """'U.S.-China' is one spaCy token: find the actors inside it (same token span)."""
-        tok = doc[i]
+        tok = v.doc[i]
         out, pos = [], 0
         for part in _SPLIT.split(tok.text):
             key = (_norm(part),)
