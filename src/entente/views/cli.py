@@ -21,3 +21,7 @@ cli_serve.register(app)
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

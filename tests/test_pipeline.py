@@ -1,0 +1,105 @@
+"""The spine end to end: idempotent ingest, versions, bad files in a batch, killed runs."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from entente import pipeline
+
+STORY = (
+    "MOSCOW, March 3, 2021 — Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow "
+    "on Tuesday. The two leaders signed an agreement on a joint lunar research station.\n\n"
+    "Russia and China held joint naval exercises in the Sea of Japan last week.\n"
+)
+
+
+def write_corpus(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = folder / f"story_{i:03d}.txt"
+        p.write_text(f"Story {i}\n\n" + STORY.replace("Tuesday", ["Monday", "Tuesday", "Friday"][i % 3]), "utf-8")
+        paths.append(p)
+    return paths
+
+
+def counts(con) -> tuple[int, int, int]:
+    return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "quotes"))
+
+
+def test_reingest_adds_nothing(store, tmp_path):
+    write_corpus(tmp_path / "c", 3)
+    first = pipeline.ingest(store, [str(tmp_path / "c")])
+    assert first.n_added == 3 and first.n_events > 0
+    before = counts(store)
+    again = pipeline.ingest(store, [str(tmp_path / "c")])
+    assert again.n_added == 0 and again.n_unchanged == 3
+    assert counts(store) == before
+
+
+def test_changed_file_becomes_new_version(store, tmp_path):
+    (p,) = write_corpus(tmp_path / "c", 1)
+    pipeline.ingest(store, [str(p)])
+    p.write_text(p.read_text("utf-8") + "\nChina criticised the United States on Friday.\n", "utf-8")
+    pipeline.ingest(store, [str(p)])
+    rows = store.execute("SELECT version, is_current FROM documents ORDER BY version").fetchall()
+    assert rows == [(1, False), (2, True)]
+
+
+def test_one_broken_file_leaves_the_rest(store, tmp_path):
+    write_corpus(tmp_path / "c", 9)
+    (tmp_path / "c" / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    report = pipeline.ingest(store, [str(tmp_path / "c")])
+    assert report.n_added == 9
+    assert [Path(e.path).name for e in report.errors] == ["broken.txt"]
+    logged = store.execute("SELECT path, reason FROM ingest_errors").fetchall()
+    assert len(logged) == 1 and logged[0][0].endswith("broken.txt") and logged[0][1]
+
+
+def test_nothing_stored_is_lost_when_a_later_batch_fails(store, tmp_path):
+    write_corpus(tmp_path / "a", 2)
+    pipeline.ingest(store, [str(tmp_path / "a")])
+    before = counts(store)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "empty.txt").write_text("", "utf-8")
+    report = pipeline.ingest(store, [str(tmp_path / "b"), str(tmp_path / "missing")])
+    assert report.n_failed == 2
+    assert counts(store) == before
+
+
+def test_events_point_back_to_their_sentence(store, tmp_path):
+    (p,) = write_corpus(tmp_path / "c", 1)
+    pipeline.ingest(store, [str(p)])
+    text = p.read_text("utf-8")
+    rows = store.execute(
+        "SELECT sent_start, sent_end, trigger_start, trigger_end, rule, coder, confidence FROM events"
+    ).fetchall()
+    assert rows
+    for s, e, ts, te, rule, coder, conf in rows:
+        assert 0 <= s <= ts < te <= e <= len(text)
+        assert rule and coder and 0 < conf <= 1
+
+
+def test_killed_ingest_leaves_a_consistent_store(tmp_path):
+    write_corpus(tmp_path / "c", 120)
+    store = tmp_path / "kill.duckdb"
+    cmd = [sys.executable, "-m", "entente.views.cli", "ingest", str(tmp_path / "c"), "--store", str(store)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(4.0)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    from entente.store import db
+
+    con = db.connect(store)
+    per_path = con.execute("SELECT path, count(*) FROM documents WHERE is_current GROUP BY path").fetchall()
+    assert len(per_path) == 120 and all(n == 1 for _, n in per_path)
+    orphans = con.execute(
+        "SELECT count(*) FROM events e LEFT JOIN documents d USING (doc_id) WHERE d.doc_id IS NULL"
+    ).fetchone()[0]
+    assert orphans == 0
