@@ -107,3 +107,16 @@ def test_callables_give_full_name_and_actor(nlp):
 def test_clean_name_strips_titles():
     assert clean_name("Senior Col. Ren Guoqiang") == "Ren Guoqiang"
     assert clean_name("President Xi Jinping’s") == "Xi Jinping"
+
+
+def test_titles_of_works_are_not_quotes(nlp):
+    text = "In his book “The Long Game of Empires,” analyst Rui Costa argues that the ties are shallow."
+    assert quotes(nlp, text) == []
+
+
+def test_pronoun_does_not_reach_far_back(nlp):
+    paras = ["Minister Ivo Brandt opened the fair."] + ["Trade fairs are common in spring."] * 4
+    text = "\n\n".join(paras + ['"Prices will fall soon," he said.'])
+    assert quotes(nlp, text) == []
+    text = "\n\n".join(paras[:2] + ['"Prices will fall soon," he said.'])
+    assert [s for _, s, _ in quotes(nlp, text)] == ["Ivo Brandt"]

@@ -65,7 +65,14 @@ TITLES = frozenset(
 )
 _NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _PRONOUNS = frozenset({"he", "she"})
-_SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|the word|the term)\s*$", re.I)
+_SCARE_BEFORE = re.compile(r"(?:so-called|so called|the word|the term)\s*$", re.I)
+# A title, not a statement: 'his book "The Long Game"', 'a report titled "..."'.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:book|books|report|article|paper|titled|entitled|film|essay|novel|study|column|headline|volume"
+    r"|podcast|series|programme|program|documentary|magazine|newspaper|journal)\b[\s,:]*(?:\w+[\s,:]+){0,2}$",
+    re.I,
+)
+RECENT_PARAGRAPHS = 5  # how far back "he said" / "said the professor" may reach
 
 NameFn = Callable[[str], "str | None"]
 
@@ -149,8 +156,9 @@ def clean_name(surface: str) -> str:
 class _Context:
     """Per-document state: known names, person mentions, the last speaker."""
 
-    def __init__(self, sdoc, spans: list[QuoteSpan], person_name: NameFn | None) -> None:
+    def __init__(self, sdoc, spans: list[QuoteSpan], person_name: NameFn | None, paras: list[int]) -> None:
         self.sdoc = sdoc
+        self.paras = paras  # paragraph start offsets (after each break)
         self.person_name = person_name
         self._q_starts = [q.open for q in spans]
         self._q_ends = [q.close for q in spans]
@@ -186,12 +194,23 @@ class _Context:
         return surface
 
     def recent_person(self, char: int) -> list[str] | None:
-        """The most recent person before ``char``: the last quote speaker or a named subject."""
+        """The most recent person before ``char``: the last quote speaker or a named subject.
+
+        Only within the last few paragraphs: an anaphor does not reach further back.
+        """
+        p = bisect_right(self.paras, char) - RECENT_PARAGRAPHS
+        floor = self.paras[p] if p >= 0 else 0
         k = bisect_right(self._subj_pos, char - 1) - 1
-        subj = self.subjects[k] if k >= 0 else None
-        if self.last and (subj is None or self.last[0] >= subj[0]):
-            return self.last[1]
+        subj = self.subjects[k] if k >= 0 and self.subjects[k][0] >= floor else None
+        last = self.last if self.last and self.last[0] >= floor else None
+        if last and (subj is None or last[0] >= subj[0]):
+            return last[1]
         return [self.full_name(subj[1])] if subj else None
+
+
+def _title_case(s: str) -> bool:
+    words = _WORD.findall(s)
+    return 0 < len(words) <= 12 and all(w[0].isupper() or len(w) <= 3 or w[0].isdigit() for w in words)
 
 
 def _ent_span(tok):
@@ -288,10 +307,10 @@ def extract_quotes(
     spans = find_quote_spans(text)
     if not spans:
         return []
-    ctx = _Context(sdoc, spans, person_name)
+    paras = [m.end() for m in _PARA.finditer(text)]
+    ctx = _Context(sdoc, spans, person_name, paras)
     sents = list(sdoc.sents)
     sent_starts = [s.start_char for s in sents]
-    paras = [m.end() for m in _PARA.finditer(text)]
 
     def sent_at(char: int) -> int:
         return max(0, bisect_right(sent_starts, char) - 1)
@@ -299,6 +318,8 @@ def extract_quotes(
     out: list[Quote] = []
     for q in spans:
         if _SCARE_BEFORE.search(text, max(0, q.open - 20), q.open):
+            continue
+        if _TITLE_BEFORE.search(text, max(0, q.open - 40), q.open) and _title_case(text[q.start : q.end]):
             continue
         para = bisect_right(paras, q.open)
         para_end = paras[para] if para < len(paras) else len(text)
