@@ -28,6 +28,7 @@ from entente.errors import DataError
 SECTIONS = ("states", "actors", "organisations", "people", "roles", "bodies", "titles", "fixed")
 ACTOR_KINDS = ("igo", "group")
 ORG_KINDS = ("org", "igo", "capital", "group")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -193,7 +194,7 @@ def read_file(path: Path, data: ActorData, *, label: str | None = None) -> None:
     """Validate one YAML file and merge its entries into ``data`` (same key: later wins)."""
     label = label or path.name
     try:
-        doc = yaml.safe_load(path.read_text("utf-8"))
+        doc = yaml.load(path.read_text("utf-8"), Loader=_Loader)
     except OSError as exc:
         raise DataError(f"{label}: cannot read actor file: {exc}") from None
     except yaml.YAMLError as exc:
