@@ -47,7 +47,7 @@ _LABEL_SQL = {
 # Precision rank from date_precision, or from the ISO date's length for 'publication'.
 _PREC_RANK_SQL = """CASE date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2
     WHEN 'decade' THEN 3 WHEN 'century' THEN 4
-    ELSE CASE length(date) WHEN 10 THEN 0 WHEN 7 THEN 1 ELSE 2 END END"""
+    ELSE 0 END"""  # 'publication': a publication date, usually a day
 
 INDEX_COLUMNS = [
     "period", "period_start", "n_events", "verbal_coop", "material_coop", "verbal_conflict",
@@ -144,11 +144,13 @@ def _pair_events(
     sql = f"SELECT {cols} FROM events WHERE source = ? AND target = ? AND {where}"
     params = [source, target, *extra]
     if undirected and source != target:
-        sql = (f"SELECT * FROM ({sql} UNION ALL SELECT {cols} FROM events "
-               f"WHERE source = ? AND target = ? AND {where}) "
-               # a symmetric joint action coded both ways from one sentence counts once
-               "QUALIFY row_number() OVER (PARTITION BY coalesce(doc_id, event_id), sent_start, cameo, date "
-               "ORDER BY event_id) = 1")
+        # A symmetric joint action coded both ways from one sentence counts once:
+        # the reverse branch drops rows mirrored by a forward row (anti-join on
+        # the small forward set; imported rows have no doc_id and never match).
+        sql = (f"WITH fwd AS ({sql}) SELECT * FROM fwd UNION ALL "
+               f"SELECT {cols} FROM events r WHERE source = ? AND target = ? AND {where} "
+               "AND NOT EXISTS (SELECT 1 FROM fwd WHERE fwd.doc_id = r.doc_id AND fwd.sent_start = r.sent_start "
+               "AND fwd.cameo = r.cameo AND fwd.date = r.date)")
         params += [target, source, *extra]
     return sql, params
 
