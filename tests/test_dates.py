@@ -100,3 +100,9 @@ def test_doc_date_estimate():
     assert doc_date_estimate("In 1999 and 2013 it grew; by 2049 it may lead; 2031 too.", None, None,
                              today=TODAY) == ("2013", "year")
     assert doc_date_estimate("no years at all", None, None) == (None, None)
+
+
+def test_current_century_is_no_cue_and_doc_date_is_normalised(nlp):
+    got = dates_of(nlp, "Both states want rules fit for the 21st century. It began in the nineteenth century.",
+                   doc_date="2024-05-22T10:00:00")
+    assert got == [("2024-05-22", "publication"), ("1800", "century")]

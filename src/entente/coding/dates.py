@@ -103,11 +103,15 @@ class DateMention:
     precision: str
 
 
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
 def _parse(date: str | None) -> tuple[int, int | None, int | None] | None:
-    if not date:
+    m = _ISO_PREFIX.match(date or "")
+    if not m:
         return None
-    parts = [int(p) for p in date.split("-")[:3]]
-    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+    y, mo, d = m.groups()
+    return int(y), (int(mo) if mo else None), (int(d) if d and mo else None)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
@@ -150,8 +154,8 @@ class DateResolver:
         if not doc_date:
             doc_date = doc_date_estimate(sdoc.text, None, None, today=today)[0] or str(today.year)
             doc_date_precision = "year"
-        self.doc_date = doc_date
         self.ref = _parse(doc_date) or (today.year, None, None)
+        self.doc_date = _iso(*self.ref)  # "2024-05-22T10:00" -> "2024-05-22"
         self.precision = doc_date_precision or "year"
         self.sents = list(sdoc.sents)
         self._starts = [s.start for s in self.sents]
@@ -200,8 +204,11 @@ class DateResolver:
             if got is None:
                 continue
             date, prec = got
-            if _parse(date)[0] > self.ref[0] and kind not in _OFFSETS:
+            year = _parse(date)[0]
+            if year > self.ref[0] and kind not in _OFFSETS:
                 continue  # a date after the document's is a prediction or target, not an event
+            if prec == "century" and year <= self.ref[0] < year + 100:
+                continue  # "the 21st century" in a current text is no time cue
             out.append(DateMention(base + s, base + e, span.root.i, date, prec))
         return out
 
@@ -230,7 +237,7 @@ class DateResolver:
             return _iso(self._month_year(mon), mon), "month"
         if kind == "century":
             c = g["c"].lower()
-            n = int(c[:-2]) if c[0].isdigit() else _ORDINALS.get(c.replace("-", " ").replace(" ", "-"), 0) or _ORDINALS.get(c, 0)
+            n = int(c[:-2]) if c[0].isdigit() else _ORDINALS.get(" ".join(c.split()), 0)
             if not n:
                 return None
             if g.get("phase") in ("mid", "middle"):
@@ -387,8 +394,8 @@ def date_near(sent, token_i: int, *, doc_date: str | None, doc_date_precision: s
     Falls back to ``default``, else the document date with precision "publication".
     """
     r = DateResolver.__new__(DateResolver)
-    r.doc_date = doc_date or str(dt.date.today().year)
-    r.ref = _parse(r.doc_date)
+    r.ref = _parse(doc_date) or (dt.date.today().year, None, None)
+    r.doc_date = _iso(*r.ref)
     r.precision = doc_date_precision or "year"
     found = r._find(sent, None)
     picked = r._pick(found, sent.doc[token_i]) if found else None
