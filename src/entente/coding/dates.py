@@ -316,7 +316,10 @@ class DateResolver:
                 if any(o.precision in ("day", "month", "year") and c0 <= int(o.date[:4]) < c0 + 100
                        for o in mentions):
                     continue
-            keep.append((_in_clause(tok, trigger), _tree_distance(tok, trigger), -PRECISION_RANK[mn.precision], k))
+            lo, hi = sorted((mn.start, trigger.idx))
+            apart = _PARA.search(doc.text, lo, hi) is not None  # a sentence run over a paragraph break
+            keep.append((apart, _in_clause(tok, trigger), _tree_distance(tok, trigger),
+                         -PRECISION_RANK[mn.precision], k))
         if not keep:
             return None
         best = mentions[min(keep)[-1]]
