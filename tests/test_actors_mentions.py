@@ -112,7 +112,7 @@ def test_works_on_a_tokenizer_only_doc(actors):
 def test_seeds_mention_china_and_russia_but_no_analysts(actors, nlp, shared):
     texts = [p.read_text("utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
     assert len(texts) == 5
-    analysts = ["Tai Ming Cheung", "Cheung"]
+    analysts = ["Tai Ming Cheung", "Cheung", "Luttwak", "Kashin"]
     for doc in nlp.pipe(texts):
         ms = actors.find_mentions(doc, year=2022)
         codes = {m.code for m in ms}
@@ -121,3 +121,9 @@ def test_seeds_mention_china_and_russia_but_no_analysts(actors, nlp, shared):
         assert all(m.person is None or actors.person_actor(m.person) for m in ms)
         for m in ms:
             assert doc.text[m.start_char:m.end_char] == m.text
+
+
+def test_ignored_phrases_and_western(actors, nlp):
+    assert spans(actors, nlp, "Tensions in the South China Sea and Western Europe grew.") == []
+    got = spans(actors, nlp, "Western sanctions hit Russia.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Western", "WST", "group"), ("Russia", "RUS", "state")]

@@ -5,6 +5,7 @@ Every shipped or user file is a mapping with ``version:`` and one or more sectio
 - ``states``: ``{code, name, names, adjectives, prefixes, capitals, head}``
 - ``actors``: IGOs and groups, ``{code, name, kind: igo|group, names, adjectives}``
 - ``organisations``: bodies that fold into an actor, ``{name, code, names, kind}``
+- ``ignore``: phrases that hold an actor name but are no actor ("South China Sea")
 - ``people``: ``{name, code, aliases, short, family_first, roles: [{role, from, until}]}``
 - ``roles``: role words, ``{role, surfaces, title, multiple}``; ``bodies``: ``{kind, surfaces}``;
   ``titles``: plain titles that may precede a name; ``fixed``: ``{role, code, surfaces}``
@@ -25,9 +26,9 @@ import yaml
 
 from entente.errors import DataError
 
-SECTIONS = ("states", "actors", "organisations", "people", "roles", "bodies", "titles", "fixed")
+SECTIONS = ("states", "actors", "organisations", "people", "roles", "bodies", "titles", "fixed", "ignore")
 ACTOR_KINDS = ("igo", "group")
-ORG_KINDS = ("org", "igo", "capital", "group")
+ORG_KINDS = ("org", "igo", "capital", "group", "state")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -59,6 +60,7 @@ class ActorData:
     roles: dict[str, dict] = field(default_factory=dict)
     bodies: dict[str, dict] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)  # phrases that contain an actor name but are none
     fixed: dict[str, dict] = field(default_factory=dict)
 
 
@@ -218,10 +220,11 @@ def read_file(path: Path, data: ActorData, *, label: str | None = None) -> None:
             ident = e.get(key) or e.get("name") or f"#{n}"
             item = reader(e, f"{label}: entry {str(ident)!r}")
             target[item[key]] = item
-    titles = doc.get("titles") or []
-    if not isinstance(titles, list) or not all(isinstance(t, str) and t.strip() for t in titles):
-        raise DataError(f"{label}: 'titles' must be a list of strings")
-    data.titles.extend(t.strip() for t in titles)
+    for section in ("titles", "ignore"):
+        items = doc.get(section) or []
+        if not isinstance(items, list) or not all(isinstance(t, str) and t.strip() for t in items):
+            raise DataError(f"{label}: {section!r} must be a list of strings")
+        getattr(data, section).extend(t.strip() for t in items)
 
 
 def check(data: ActorData) -> None:

@@ -183,6 +183,8 @@ class ActorDictionary:
         for e in d.bodies.values():
             for s in e["surfaces"]:
                 self._bodies.add(self._key(s.text, lower=True), e["name"])
+        for text in d.ignore:
+            self._phrases.add(self._key(text), _Cand("", "ignore"))
         for e in d.fixed.values():
             self._add(e["surfaces"], e["code"], "role", role=self._canon.get(e["role"], e["role"]))
         for name, e in d.people.items():
@@ -230,7 +232,9 @@ class ActorDictionary:
         i, n = 0, len(words)
         while i < n:
             found = self._at(doc, words, i, year, out)
-            if found:
+            if isinstance(found, int):  # an ignored phrase: skip over it
+                i = found
+            elif found:
                 out.extend(found)
                 i = max(found[-1].end, i + 1)
             else:
@@ -242,7 +246,7 @@ class ActorDictionary:
         a, b = v.doc[s].idx, last.idx + len(last.text)
         return Mention(s, e, a, b, c.code, kind or c.kind, v.text[a:b], person)
 
-    def _at(self, doc, words, i, year, out) -> list[Mention] | None:
+    def _at(self, doc, words, i, year, out) -> list[Mention] | int | None:
         w = words[i]
         hit = self._phrases.match(words, i)
         if hit is None and w in self._prefixes and i + 1 < len(words) and words[i + 1] in DASHES:
@@ -250,6 +254,8 @@ class ActorDictionary:
         if hit is not None:
             j, cands = hit
             c = _pick(cands, year)
+            if c.kind == "ignore":
+                return j
             if c.kind == "role":  # fixed role ("Kremlin spokesman"), maybe followed by its holder
                 p = self._person_after(words, j, year)
                 if p:
