@@ -53,7 +53,8 @@ def start_server(store: Path, port: int) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("entente")
     cmd = [str(exe), "serve", "--store", str(store), "--port", str(port)]
     print("server:", shlex.join(cmd))
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = open(store.parent / "server.log", "w")  # a pipe nobody reads would block the server
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -62,7 +63,7 @@ def start_server(store: Path, port: int) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.2)
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stdout.read()}")
+            raise SystemExit(f"server exited; see {log.name}")
     proc.terminate()
     raise SystemExit("server did not start in 60 s")
 
@@ -87,7 +88,7 @@ def latency(http: httpx.Client, path: str, params: dict, n: int) -> dict:
 async def load(base: str, *, clients: int, duration: float, max_requests: int, actors: list[str]) -> dict:
     """``clients`` workers issue requests until ``duration`` passes or ``max_requests`` are sent."""
     rng = random.Random(0)
-    sent, errors, times = 0, 0, []
+    sent, errors, times, kinds = 0, 0, [], {}
     deadline = time.monotonic() + duration
 
     def pick() -> tuple[str, dict]:
@@ -113,8 +114,10 @@ async def load(base: str, *, clients: int, duration: float, max_requests: int, a
                 r = await http.get(path, params=params)
                 if r.status_code != 200:
                     errors += 1
-            except httpx.HTTPError:
+                    kinds[f"{path} {r.status_code}: {r.text[:200]}"] = kinds.get(path, 0) + 1
+            except httpx.HTTPError as e:
                 errors += 1
+                kinds[f"{path} {type(e).__name__}"] = kinds.get(path, 0) + 1
             times.append((time.perf_counter() - t) * 1000)
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -123,7 +126,8 @@ async def load(base: str, *, clients: int, duration: float, max_requests: int, a
         await asyncio.gather(*(worker(http) for _ in range(clients)))
     wall = time.perf_counter() - t0
     return {"clients": clients, "seconds": round(wall, 1), "requests": sent, "errors": errors,
-            "req_per_s": round(sent / wall, 1), "p50_ms": pct(times, 50), "p95_ms": pct(times, 95)}
+            "req_per_s": round(sent / wall, 1), "p50_ms": pct(times, 50), "p95_ms": pct(times, 95),
+            "error_kinds": kinds}
 
 
 def main() -> None:
@@ -163,6 +167,7 @@ def main() -> None:
               f"{res['req_per_s']} req/s, errors={res['errors']}, p50={res['p50_ms']:.1f} ms, "
               f"p95={res['p95_ms']:.1f} ms")
         if res["errors"]:
+            print("errors:", res["error_kinds"])
             raise SystemExit(1)
     finally:
         proc.terminate()

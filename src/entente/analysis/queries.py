@@ -258,12 +258,30 @@ def actors(con) -> list[str]:
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """Frame rows as JSON-ready dicts: NaN/NaT become None, dates ISO strings, arrays lists."""
-    clean = df.astype(object).where(df.notna(), None)
-    return [{k: _jsonable(v) for k, v in rec.items()} for rec in clean.to_dict("records")]
+    """Frame rows as JSON-ready dicts: NaN/NaT become None, dates ISO strings, arrays lists.
+
+    Column-wise with ``tolist()``: a per-cell pandas path cost 15-25 ms on a 360-row index.
+    """
+    names, cols = [str(c) for c in df.columns], []
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            has_time = bool((s.dropna() != s.dropna().dt.normalize()).any())
+            vals = s.dt.strftime("%Y-%m-%dT%H:%M:%S" if has_time else "%Y-%m-%d").tolist()
+            cols.append([v if isinstance(v, str) else None for v in vals])
+        elif pd.api.types.is_bool_dtype(s) or pd.api.types.is_integer_dtype(s) and not s.hasnans:
+            cols.append(s.tolist())
+        elif pd.api.types.is_float_dtype(s):
+            vals = s.tolist()
+            cols.append([None if v != v else v for v in vals] if s.hasnans else vals)
+        else:
+            cols.append([_jsonable(v) for v in s.tolist()])
+    return [dict(zip(names, row)) for row in zip(*cols)]
 
 
 def _jsonable(v: Any) -> Any:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
     if isinstance(v, (pd.Timestamp, dt.datetime)):
         return v.date().isoformat() if (v.hour, v.minute, v.second) == (0, 0, 0) else v.isoformat()
     if isinstance(v, dt.date):
