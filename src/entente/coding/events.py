@@ -376,14 +376,15 @@ class EventCoder:
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
                     pairs = self._noun_events(tok, trig, ctx)
+                dated = None
                 for s, t, code in pairs:
                     key = (s, t, code[:2])
                     if key in seen or s.startswith("<") or t.startswith("<"):
                         continue
                     seen.add(key)
-                    d, p = (date, precision)
-                    if date_near is not None:
-                        d, p = date_near(sent, tok.i) or (date, precision)
+                    if dated is None:
+                        dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
+                    d, p = dated
                     events.append(Event(
                         sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
                         cameo=code, date=d or "", date_precision=p or "publication",

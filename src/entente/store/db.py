@@ -91,6 +91,16 @@ def record_error(con, run_id: str, path: str, reason: str) -> None:
     con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?)", [run_id, path, reason, dt.datetime.now()])
 
 
+def _insert(con, table: str, rows: list[tuple], width: int) -> None:
+    """Insert rows with one multi-row statement: DuckDB's executemany runs one statement per row."""
+    if not rows:
+        return
+    for i in range(0, len(rows), 200):
+        chunk = rows[i:i + 200]
+        marks = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+        con.execute(f"INSERT INTO {table} VALUES {marks}", [v for row in chunk for v in row])
+
+
 def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
     """Store one coded document and its passages, events and quotes atomically.
 
@@ -119,8 +129,7 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
         passages = [
             (f"{doc_id}:{i}", doc_id, i, p.kind, p.speaker, p.start, p.end) for i, p in enumerate(doc.passages)
         ]
-        if passages:
-            con.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)", passages)
+        _insert(con, "passages", passages, 7)
 
         def passage_of(start: int) -> str | None:
             for pid, _, _, _, _, s, e in passages:
@@ -143,8 +152,7 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
                 ev.date_precision, date_start(ev.date), ev.dimension, ev.rule, ev.coder, ev.confidence,
                 None, doc.url,
             ))
-        if rows:
-            con.executemany("INSERT INTO events VALUES (" + ", ".join(["?"] * 26) + ")", rows)
+        _insert(con, "events", rows, 26)
         qrows = []
         for q in coded.quotes:
             qid = short_hash(doc_id, q.start, q.end, q.speaker)
@@ -155,8 +163,7 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
                 qid, doc_id, passage_of(q.start), q.start, q.end, q.sent_start, q.sent_end, q.speaker,
                 q.speaker_actor, doc.text[q.start:q.end], q.rule, q.coder, q.confidence,
             ))
-        if qrows:
-            con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", qrows)
+        _insert(con, "quotes", qrows, 13)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
