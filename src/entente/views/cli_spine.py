@@ -221,5 +221,5 @@ def _print_overview(con, overview) -> None:
         t.add_column(c, overflow="fold", max_width=80 if c == "source passage" else None)
     for r in top.itertuples():
         t.add_row(r.date, f"{r.source}→{r.target}", r.cameo, f"{r.goldstein:+.1f}",
-                  f"{r.doc} [{r.sent_start}:{r.sent_end}] {r.sentence[:160]}")
+                  f"{r.doc} [{r.sent_start}:{r.sent_end}] " + " ".join(r.sentence.split())[:120])
     console.print(t)
