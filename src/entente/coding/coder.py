@@ -47,13 +47,13 @@ class Coder:
         doc_date, doc_prec = dates.doc_date_estimate(
             document.text, document.published, document.published_precision
         )
-        sent_dates = dates.sentence_dates(sdoc, doc_date=doc_date, doc_date_precision=doc_prec)
+        resolver = dates.DateResolver(sdoc, doc_date=doc_date, doc_date_precision=doc_prec)
+        sent_dates = resolver.sentence_dates()
         year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
-        near = getattr(dates, "date_near", None)
-        date_near = None
-        if near is not None:
-            def date_near(sent, token_i):
-                return near(sent, token_i, doc_date=doc_date, doc_date_precision=doc_prec)
+
+        def date_near(sent, token_i):
+            return resolver.date_near(token_i)
+
         events = self.events.code(document, sdoc, sent_dates, year=year, date_near=date_near)
         events = [self._finish(e, document, doc_date) for e in events]
         qs = quotes.extract_quotes(

@@ -10,6 +10,14 @@ from entente.errors import ConfigError
 MAX_CHARS = 5_000_000
 
 
+def _paragraph_breaks(doc):
+    """A line break always ends a sentence: headlines, speaker lines and paragraphs stay apart."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
     """Load the spaCy pipeline ``model`` (default: the pinned en_core_web_sm build).
@@ -27,6 +35,12 @@ def load_nlp(model: str | None = None):
             f"or pass --model with an installed pipeline ({e.__class__.__name__})"
         ) from e
     nlp.max_length = MAX_CHARS
+    if "parser" in nlp.pipe_names and "entente_breaks" not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory("entente_breaks"):
+            Language.component("entente_breaks", func=_paragraph_breaks)
+        nlp.add_pipe("entente_breaks", before="parser")
     return nlp
 
 
