@@ -25,7 +25,7 @@ IRREALIS_GOVERNORS = {
     "prefer", "propose", "recommend", "suggest", "fear", "consider", "fail", "avoid", "decline", "threaten",
     "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
-    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "go",
+    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would",
 }
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
 PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
@@ -50,6 +50,8 @@ ACTOR_HEADS = {
     "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
 }
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
+PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
+              "alliance", "friendship", "cooperation", "deal"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
 MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
@@ -186,6 +188,8 @@ class EventCoder:
                     return True
             if h.dep_ in ("xcomp", "acl") and h.head.lemma_.lower() in IRREALIS_GOVERNORS:
                 return True
+            if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
+                return True
             if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj") and h.head is not h:
                 if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
                     return True
@@ -256,7 +260,19 @@ class EventCoder:
                 for p in c.children:
                     targets += [a for a in self._actors_in(p, ctx) if a not in targets]
         if not targets:
+            for c in tok.children:  # "refused to support X", "pledged to help X"
+                if c.dep_ == "xcomp":
+                    for o in c.children:
+                        if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
+                            targets += [a for a in self._actors_in(o, ctx) if a not in targets]
+        if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
+        if sources and not targets and not passive and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in PACT_NOUNS for c in tok.children
+        ):
+            # "X hailed the treaty": the other party of the relationship in context
+            if any(s in ctx["pair"] for s in sources):
+                targets = [p for p in ctx["pair"] if p not in sources]
         if passive and not any(c.dep_ == "agent" for c in tok.children):
             targets, sources = sources + targets, []
         return self._pairs(sources, targets, trig, ctx)
