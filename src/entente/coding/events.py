@@ -375,7 +375,6 @@ class EventCoder:
                 trig = None
                 if tok.pos_ in ("VERB",) and low in verbs:
                     trig = verbs[low]
-                    pairs = None
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
                 if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
@@ -392,22 +391,9 @@ class EventCoder:
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
                     pairs = self._noun_events(tok, trig, ctx)
-                dated = None
-                for s, t, code in pairs:
-                    key = (s, t, code[:2])
-                    if key in seen or s.startswith("<") or t.startswith("<"):
-                        continue
-                    seen.add(key)
-                    if dated is None:
-                        dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
-                    d, p = dated
-                    events.append(Event(
-                        sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
-                        cameo=code, date=d or "", date_precision=p or "publication",
-                        trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
-                        rule=f"{'verb' if tok.pos_ == 'VERB' else 'noun'}:{low}", coder=self.name,
-                        confidence=0.6 if tok.pos_ == "VERB" else 0.45,
-                    ))
+                verb = tok.pos_ == "VERB"
+                self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near,
+                           0.6 if verb else 0.45, "verb" if verb else "noun")
             self._update_context(sent, ctx)
         return events
 
@@ -430,14 +416,15 @@ class EventCoder:
         return self._pairs(actors, [], trig, ctx)
 
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
+        dated = None
         for s, t, code in pairs:
             key = (s, t, code[:2])
             if key in seen or s.startswith("<") or t.startswith("<"):
                 continue
             seen.add(key)
-            d, p = (date, precision)
-            if date_near is not None:
-                d, p = date_near(sent, tok.i) or (date, precision)
+            if dated is None:  # one date lookup per trigger
+                dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
+            d, p = dated
             events.append(Event(
                 sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
                 cameo=code, date=d or "", date_precision=p or "publication",
