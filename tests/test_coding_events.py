@@ -64,3 +64,40 @@ def test_every_event_has_date_and_derived_fields(coder, store):
 def test_analysts_are_never_actors(coder):
     coded = code(coder, "Professor Jane Roe criticised Russia for its policy.")
     assert not coded.events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The European Union imposed sanctions on Russia in 2014.", ("EU", "RUS", "16")),
+    ("Belarus opposed the sanctions imposed on Russia by the West.", ("WST", "RUS", "16")),
+    ("Western sanctions on Iran tightened in 2012.", ("WST", "IRN", "16")),
+    ("Moscow has expressed support for Beijing's position on Taiwan.", ("RUS", "CHN", "05")),
+    ("India's support for Vietnam surprised observers.", ("IND", "VNM", "05")),
+    ("Moscow hosted meetings of the defence ministers of India and China.", ("IND", "CHN", "04")),
+])
+def test_nominal_events_take_actors_from_their_phrase(coder, text, expected):
+    assert expected in triples(code(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "If Russia had won the war against Ukraine, China would have acted.",
+    "Unless Washington imposes sanctions on Moscow, nothing changes.",
+])
+def test_nominal_events_in_conditionals_are_not_coded(coder, text):
+    assert not code(coder, text).events
+
+
+def test_criticism_targets_the_head_not_the_place(coder):
+    got = triples(code(coder, "China voiced criticism of American intervention in Syria."))
+    assert ("CHN", "SYR", "11") not in got
+
+
+def test_controller_subject_and_relative_pronoun(coder):
+    got = triples(code(coder, "Moscow went to great lengths to praise Beijing in 2019."))
+    assert ("RUS", "CHN", "05") in got
+    got = triples(code(coder, "Vladimir Putin and Xi Jinping, who met in Moscow in 2023, talked for hours."))
+    assert ("RUS", "CHN", "04") in got and ("CHN", "RUS", "04") in got
+
+
+def test_cooperation_under_a_pledge_is_intent(coder):
+    got = triples(code(coder, "Russia and China agreed in 2019 to cooperate on lunar research."))
+    assert ("RUS", "CHN", "03") in got and ("RUS", "CHN", "06") not in got

@@ -27,6 +27,10 @@ IRREALIS_GOVERNORS = {
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
     "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would",
 }
+INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
+# "identified ways to strengthen ties": intent to cooperate; "went to great lengths to praise": the act
+INTENT_NOUNS = {"way", "step", "measure", "commitment", "pledge", "promise", "agreement", "deal"}
+REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit", "trip"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
 PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
 PAIR_NOUNS = {
@@ -34,6 +38,7 @@ PAIR_NOUNS = {
     "capital", "leader", "government", "regime", "superpower", "ally", "army", "military",
 }
 PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SINGLE_PRONOUNS = {"it", "its", "itself"}
 PERSON_PRONOUNS = {"he", "she", "his", "him", "her", "himself", "herself"}
 # "the alliance fell apart", "relations improved": a change in the relationship itself
@@ -55,6 +60,10 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
 MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
+# Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
+LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
+               "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
+               "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 
@@ -190,7 +199,7 @@ class EventCoder:
                 return True
             if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
                 return True
-            if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj") and h.head is not h:
+            if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
                 if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
                     return True
                 h = h.head
@@ -210,14 +219,33 @@ class EventCoder:
             for g in c.children:
                 if g.lower_ in ws or g.lemma_.lower() in ws:
                     return True
+                if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ == "of":  # "a number of treaties"
+                    if any(p.lower_ in ws or p.lemma_.lower() in ws for p in g.children):
+                        return True
         return False
 
     def _subjects(self, verb, ctx):
         h = verb
         for _ in range(4):
             subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
+                return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
             if subj:
                 return subj, any(c.dep_ == "nsubjpass" for c in subj)
+            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
+            if h.dep_ == "pcomp" or (h.dep_ in ("advcl", "relcl", "acl") and infinitive):
+                # "for having supported X", "went to great lengths to reaffirm": the clause's subject acts
+                g = h.head
+                for _ in range(4):
+                    if g.pos_ in ("VERB", "AUX") or g.head is g:
+                        break
+                    g = g.head
+                if g.pos_ in ("VERB", "AUX") and g is not h:
+                    ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
+                    if ctrl and h.dep_ != "pcomp":  # "to have Putin there to support him": object control
+                        return ctrl, False
+                    h = g
+                    continue
             if h.dep_ == "xcomp" and h.head is not h:
                 ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
                 if ctrl:
@@ -278,46 +306,67 @@ class EventCoder:
         return self._pairs(sources, targets, trig, ctx)
 
     def _noun_events(self, tok, trig: Trigger, ctx):
-        if trig.needs_verb:
-            return []
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
             return []
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return []
+        verb = self._governing_verb(tok)
+        if verb is not None and self._conditional(verb):
+            return []  # "if Russia had won the war": not realis
+        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ in ("dobj", "pobj", "nsubjpass")
+        if trig.needs_verb and not light:
+            return []
+        if light and self._irrealis(verb):
             return []
         sources: list[str] = []
         targets: list[str] = []
         between: list[str] = []
         for c in tok.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                sources += [a for a in self._actors_in(c, ctx) if a not in sources]
+                sources += [a for a in self._modifier_actors(c, ctx) if a not in sources]
             elif c.dep_ == "prep":
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    acts = self._actors_in(p, ctx)
+                    acts = self._head_actors(p, ctx)
                     if c.lower_ == "by":
                         sources += [a for a in acts if a not in sources]
                     elif c.lower_ in ("between", "among"):
                         between += [a for a in acts if a not in between]
                     elif c.lower_ in TARGET_PREPS:
                         targets += [a for a in acts if a not in targets]
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            sources += [x for x in self._actors_in(p, ctx) if x not in sources]
+                    elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                        for p in a.children:
+                            targets += [x for x in self._head_actors(p, ctx) if x not in targets]
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
-        if trig.from_subject and len(set(sources) | set(targets)) < 2:
-            # "held joint exercises", "their joint drills": the actors are the clause subject
-            h = tok.head
-            while h.dep_ in ("prep", "pobj", "conj", "dobj", "compound") and h.head is not h:
-                h = h.head
-            if h.pos_ in ("VERB", "AUX"):
-                subj, _ = self._subjects(h, ctx)
-                for s in subj:
-                    sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
+            # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
+            # the actors are the clause subject, targets may hang on the verb
+            if verb is not None:
+                subj, passive = self._subjects(verb, ctx)
+                if not passive:
+                    for s in subj:
+                        sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+                if light and not targets:
+                    for c in verb.children:
+                        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                            for p in c.children if c.dep_ == "prep" else [c]:
+                                targets += [a for a in self._head_actors(p, ctx) if a not in targets]
         if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
+        if not sources and trig.joint and len(targets) >= 2:
+            # "meetings of the ministers of India and China": a joint act among the listed members
+            return self._pairs(targets, [], Trigger(code=trig.code, joint=True), ctx)
         if not sources and targets:
             implied = self.rules["implied"]
             for t in list(targets):
@@ -326,6 +375,57 @@ class EventCoder:
                     sources.append(src[0])
         joint = trig.joint and len(sources) >= 2
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
+
+    def _head_actors(self, tok, ctx) -> list[str]:
+        """Actors of a phrase's head ("criticism of US intervention in Afghanistan" → US);
+        deeper ones only when the head names none ("ministers of India and China")."""
+        out = self._token_actor(tok, ctx)
+        for c in tok.children:
+            if c.dep_ in PRUNE_DEPS or c.dep_ == "prep":
+                continue
+            for a in self._modifier_actors(c, ctx):
+                if a not in out:
+                    out.append(a)
+        return out or self._actors_in(tok, ctx)
+
+    def _modifier_actors(self, tok, ctx) -> list[str]:
+        m = ctx["mentions"].get(tok.i)
+        if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
+            return [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
+        return self._actors_in(tok, ctx, depth=1)
+
+    @staticmethod
+    def _infinitive_head(tok):
+        """The noun an infinitive clause modifies ("ways to strengthen ties" → "way"), else None."""
+        if tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl") or tok.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return None
+        return tok.head.lemma_.lower()
+
+    @staticmethod
+    def _governing_verb(tok):
+        h = tok
+        for _ in range(5):
+            if h.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "conj", "attr", "compound") and h.head is not h:
+                h = h.head
+                if h.pos_ in ("VERB", "AUX"):
+                    return h
+                continue
+            break
+        return None
+
+    @staticmethod
+    def _conditional(verb) -> bool:
+        h = verb
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in h.children):
+                return True
+            if h.dep_ in ("conj", "xcomp") and h.head is not h:
+                h = h.head
+                continue
+            break
+        return False
 
     @staticmethod
     def _pairs(sources, targets, trig, ctx):
@@ -387,6 +487,14 @@ class EventCoder:
                     continue
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
+                head_noun = self._infinitive_head(tok)
+                if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS:
+                    if head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08":
+                        continue  # "the right to defend", "an effort to mediate": not an act
+                    trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
+                if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in INTENT_VERBS:
+                    # "agreed to cooperate", "committed them to cooperate": an intent (03), not the act
+                    trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
