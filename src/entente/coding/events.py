@@ -40,6 +40,7 @@ PAIR_NOUNS = {
 PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SINGLE_PRONOUNS = {"it", "its", "itself"}
+SPEAKER_PRONOUNS = {"i", "my", "me", "we", "our", "us", "you", "your"}
 PERSON_PRONOUNS = {"he", "she", "his", "him", "her", "himself", "herself"}
 # "the alliance fell apart", "relations improved": a change in the relationship itself
 REL_NOUNS = {"alliance", "relationship", "relations", "ties", "partnership", "friendship", "cooperation",
@@ -394,6 +395,14 @@ class EventCoder:
             return [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
         return self._actors_in(tok, ctx, depth=1)
 
+    def _actorless(self, tok, ctx) -> bool:
+        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner."""
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
+            clause = clause.head
+        return not any(t.i in ctx["mentions"] or t.lower_ in PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS
+                       for t in clause.subtree)
+
     @staticmethod
     def _infinitive_head(tok):
         """The noun an infinitive clause modifies ("ways to strengthen ties" → "way"), else None."""
@@ -499,6 +508,11 @@ class EventCoder:
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
                     pairs = self._noun_events(tok, trig, ctx)
+                passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children)
+                if not pairs and trig.joint and trig.code.startswith(("04", "057", "06")) and len(ctx["pair"]) == 2 \
+                        and (tok.pos_ != "VERB" or passive) and self._actorless(tok, ctx):
+                    # "the partnership was signed", "the treaty's renewal": the document's pair acted
+                    pairs = self._pairs(list(ctx["pair"]), [], Trigger(code=trig.code, joint=True), ctx)
                 verb = tok.pos_ == "VERB"
                 self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near,
                            0.6 if verb else 0.45, "verb" if verb else "noun")
