@@ -101,3 +101,25 @@ def test_controller_subject_and_relative_pronoun(coder):
 def test_cooperation_under_a_pledge_is_intent(coder):
     got = triples(code(coder, "Russia and China agreed in 2019 to cooperate on lunar research."))
     assert ("RUS", "CHN", "03") in got and ("RUS", "CHN", "06") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kazakhstan is still Turkey's main grain supplier.", ("KAZ", "TUR", "06")),
+    ("Hungary and Serbia accepted the reelection of Alexander Lukashenko.", ("SRB", "BLR", "05")),
+    ("In 2022 Iran and Syria pushed back against the European Union.", ("SYR", "EU", "11")),
+    ("Indian troops joined Russia's largest annual exercise in 2019.", ("RUS", "IND", "06")),
+])
+def test_more_constructions(coder, text, expected):
+    assert expected in triples(code(coder, text))
+
+
+def test_agentless_pact_falls_to_the_documents_pair(coder):
+    text = ("China and Russia met in Moscow in 2001.\n\n"
+            "The friendship treaty was signed on July 16, 2001.")
+    got = triples(code(coder, text))
+    assert ("CHN", "RUS", "05") in got and ("RUS", "CHN", "05") in got
+
+
+def test_named_aggressor_implies_the_victim_only_in_its_period(coder):
+    assert ("RUS", "UKR", "19") in triples(code(coder, "Russia's invasion shocked Europe in 2022.", "2022-05-01"))
+    assert not code(coder, "Russia's invasion shocked Europe in 1812.", "1815-05-01").events

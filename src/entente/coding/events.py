@@ -79,6 +79,7 @@ class Trigger:
     needs_verb: bool = False
     reverse: str | None = None  # code for the target's side (visit → host)
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
+    agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
 
 
 def _trigger(name: str, value, path: str) -> Trigger:
@@ -94,7 +95,7 @@ def _trigger(name: str, value, path: str) -> Trigger:
         needs_obj=tuple(value.get("needs_obj", ())), prt=tuple(value.get("prt", ())),
         needs_mod=tuple(value.get("needs_mod", ())), needs_verb=bool(value.get("needs_verb", False)),
         reverse=str(value["reverse"]) if value.get("reverse") else None,
-        from_subject=bool(value.get("from_subject", False)),
+        from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
     )
 
 
@@ -108,11 +109,14 @@ def load_rules(path: str | Path | None = None) -> dict:
     data = yaml.safe_load(text) or {}
     verbs = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()}
     nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
-    implied = {}
+    implied, implied_target = {}, {}
     for item in data.get("implied_source") or []:
         for root in item.get("roots", ["19"]):
             implied[(item["target"], str(root))] = (item["source"], int(item.get("from_year", 0)))
-    return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied}
+            if item.get("implies_target"):
+                implied_target[(item["source"], str(root))] = (item["target"], int(item.get("from_year", 0)))
+    return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied,
+            "implied_target": implied_target}
 
 
 class EventCoder:
@@ -262,7 +266,7 @@ class EventCoder:
     def _verb_events(self, tok, trig: Trigger, ctx):
         if not self._has_words(tok, trig.needs_obj):
             return []
-        if trig.prt and not any(c.dep_ in ("prt", "prep") and c.lower_ in trig.prt for c in tok.children):
+        if trig.prt and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt for c in tok.children):
             return []
         subj, passive = self._subjects(tok, ctx)
         sources: list[str] = []
@@ -346,6 +350,12 @@ class EventCoder:
                             targets += [x for x in self._head_actors(p, ctx) if x not in targets]
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
+        if trig.agent:
+            if tok.dep_ != "attr" or verb is None or verb.lemma_ != "be" or self._irrealis(verb):
+                return []
+            subj, _ = self._subjects(verb, ctx)
+            agents = [a for s in subj for a in self._actors_in(s, ctx)]
+            return self._pairs(agents, sources, Trigger(code=trig.code), ctx)
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb
@@ -365,15 +375,20 @@ class EventCoder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
-        if not sources and trig.joint and len(targets) >= 2:
+        if not sources and trig.joint and len([t for t in targets if self._is_state(t)]) >= 2:
             # "meetings of the ministers of India and China": a joint act among the listed members
-            return self._pairs(targets, [], Trigger(code=trig.code, joint=True), ctx)
+            return self._pairs([t for t in targets if self._is_state(t)], [], Trigger(code=trig.code, joint=True), ctx)
         if not sources and targets:
             implied = self.rules["implied"]
             for t in list(targets):
                 src = implied.get((t, trig.code[:2]))
                 if src and (ctx["year"] is None or ctx["year"] >= src[1]):
                     sources.append(src[0])
+        if sources and not targets and not trig.joint:
+            for src in list(sources):
+                tgt = self.rules["implied_target"].get((src, trig.code[:2]))
+                if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
+                    targets.append(tgt[0])
         joint = trig.joint and len(sources) >= 2
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
 
@@ -400,7 +415,7 @@ class EventCoder:
         clause = tok
         while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
             clause = clause.head
-        return not any(t.i in ctx["mentions"] or t.lower_ in PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS
+        return not any(t.i in ctx["mentions"] or t.lower_ in PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS
                        for t in clause.subtree)
 
     @staticmethod
@@ -508,7 +523,8 @@ class EventCoder:
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
                     pairs = self._noun_events(tok, trig, ctx)
-                passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children)
+                passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
+                    c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
                 if not pairs and trig.joint and trig.code.startswith(("04", "057", "06")) and len(ctx["pair"]) == 2 \
                         and (tok.pos_ != "VERB" or passive) and self._actorless(tok, ctx):
                     # "the partnership was signed", "the treaty's renewal": the document's pair acted
