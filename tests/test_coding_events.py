@@ -123,3 +123,20 @@ def test_agentless_pact_falls_to_the_documents_pair(coder):
 def test_named_aggressor_implies_the_victim_only_in_its_period(coder):
     assert ("RUS", "UKR", "19") in triples(code(coder, "Russia's invasion shocked Europe in 2022.", "2022-05-01"))
     assert not code(coder, "Russia's invasion shocked Europe in 1812.", "1815-05-01").events
+
+
+def test_particles_that_yaml_reads_as_booleans_still_match(coder):
+    # "on" and "off" are booleans in YAML 1.1; the lexicon must keep them as words
+    assert ("GBR", "CHN", "02") in triples(code(coder, "Britain called on China in 2021 to mediate."))
+    assert ("USA", "IRN", "16") in triples(code(coder, "The United States cut off ties with Iran in 1980."))
+
+
+def test_withdrawal_code_depends_on_what_is_left(coder):
+    assert ("USA", "AFG", "08") in triples(code(coder, "The United States withdrew from Afghanistan in 2021."))
+    assert ("IND", "RUS", "16") in triples(code(coder, "India withdrew from the exercise with Russia in 2020."))
+
+
+def test_it_prefers_the_subject_of_its_own_sentence(coder):
+    text = "Ukraine held elections in 2019.\n\nThe United States looked weak because it withdrew from Afghanistan in 2021."
+    got = triples(code(coder, text))
+    assert ("USA", "AFG", "08") in got and ("UKR", "AFG", "08") not in got

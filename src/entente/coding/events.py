@@ -80,6 +80,16 @@ class Trigger:
     reverse: str | None = None  # code for the target's side (visit → host)
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
     agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
+    by_obj: tuple[tuple[str, str], ...] = ()  # object word → code ("withdraw from talks" is 16, not 08)
+
+
+def _word(w) -> str:
+    # YAML 1.1 reads bare on/off/yes/no as booleans: "cut off", "call on" must stay words
+    if w is True:
+        return "on"
+    if w is False:
+        return "off"
+    return str(w)
 
 
 def _trigger(name: str, value, path: str) -> Trigger:
@@ -88,14 +98,16 @@ def _trigger(name: str, value, path: str) -> Trigger:
     if not isinstance(value, dict) or "code" not in value:
         raise DataError(f"{path}: trigger {name!r}: expected a code or a mapping with 'code'")
     code = str(value["code"])
+    words = {k: tuple(_word(w) for w in value.get(k, ())) for k in ("needs_obj", "prt", "needs_mod")}
     if not code.isdigit() or not 2 <= len(code) <= 4 or not 1 <= int(code[:2]) <= 20:
         raise DataError(f"{path}: trigger {name!r}: 'code' is not a CAMEO code: {code!r}")
     return Trigger(
         code=code, joint=bool(value.get("joint", False)),
-        needs_obj=tuple(value.get("needs_obj", ())), prt=tuple(value.get("prt", ())),
-        needs_mod=tuple(value.get("needs_mod", ())), needs_verb=bool(value.get("needs_verb", False)),
+        needs_obj=words["needs_obj"], prt=words["prt"],
+        needs_mod=words["needs_mod"], needs_verb=bool(value.get("needs_verb", False)),
         reverse=str(value["reverse"]) if value.get("reverse") else None,
         from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
+        by_obj=tuple((_word(k), str(v)) for k, v in (value.get("by_obj") or {}).items()),
     )
 
 
@@ -169,8 +181,14 @@ class EventCoder:
             return ["<OTHER>"]
         if low in ("each", "one") and tok.head.lower_ in ("other", "another"):
             return []
-        if low in SINGLE_PRONOUNS and ctx["last"]:
-            return [ctx["last"]]
+        if low in SINGLE_PRONOUNS:
+            # "the United States appeared weak because it had withdrawn": the clause's own subject first
+            for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+                m = ctx["mentions"].get(prev.i)
+                if m is not None and m.kind in ("state", "capital", "org", "igo") and prev.dep_ in ("nsubj", "nsubjpass"):
+                    return [m.code]
+            if ctx["last"]:
+                return [ctx["last"]]
         if low in PERSON_PRONOUNS and ctx.get("last_person"):
             return [ctx["last_person"]]
         return []
@@ -519,6 +537,10 @@ class EventCoder:
                 if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in INTENT_VERBS:
                     # "agreed to cooperate", "committed them to cooperate": an intent (03), not the act
                     trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
+                for word, alt in trig.by_obj:
+                    if self._has_words(tok, (word,)):
+                        trig = Trigger(code=alt, joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
+                        break
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
