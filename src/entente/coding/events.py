@@ -31,6 +31,7 @@ INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "res
 # "identified ways to strengthen ties": intent to cooperate; "went to great lengths to praise": the act
 INTENT_NOUNS = {"way", "step", "measure", "commitment", "pledge", "promise", "agreement", "deal"}
 REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit", "trip"}
+CONCESSIVE_MARKS = {"though", "although", "while", "because", "since", "as", "after", "before", "when"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
 PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
 PAIR_NOUNS = {
@@ -222,6 +223,8 @@ class EventCoder:
                 return True
             if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
                 return True
+            if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
+                break  # "even though X supports Y, it doesn't mean...": the main clause's negation is not X's
             if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
                 if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
                     return True
