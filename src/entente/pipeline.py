@@ -64,6 +64,8 @@ def ingest(
         report.errors.append(err)
         db.record_error(con, run_id, err.path, err.reason)
 
+    known = db.current_hashes(con)
+
     def pending() -> Iterator:
         for i, path in enumerate(paths):
             if on_progress:
@@ -76,8 +78,8 @@ def ingest(
                 continue
             for doc in docs:
                 report.n_documents += 1
-                found = db.find_document(con, doc.path, doc.content_hash)
-                if found and found[1]:
+                found = known.get(doc.path)
+                if found and found[1] == doc.content_hash:
                     report.n_unchanged += 1
                     continue
                 yield doc

@@ -161,7 +161,7 @@ class DateResolver:
         self._starts = [s.start for s in self.sents]
         self.mentions: list[list[DateMention]] = []
         self.dates: list[tuple[str, str]] = []
-        text = sdoc.text
+        text = self.text = sdoc.text  # Doc.text rebuilds the string on every access
         carry: DateMention | None = None
         prev_end = 0
         for sent in self.sents:
@@ -317,7 +317,7 @@ class DateResolver:
                        for o in mentions):
                     continue
             lo, hi = sorted((mn.start, trigger.idx))
-            apart = _PARA.search(doc.text, lo, hi) is not None  # a sentence run over a paragraph break
+            apart = _PARA.search(self.text, lo, hi) is not None  # a sentence run over a paragraph break
             keep.append((apart, _in_clause(tok, trigger), _tree_distance(tok, trigger),
                          -PRECISION_RANK[mn.precision], k))
         if not keep:
@@ -400,6 +400,7 @@ def date_near(sent, token_i: int, *, doc_date: str | None, doc_date_precision: s
     r.ref = _parse(doc_date) or (dt.date.today().year, None, None)
     r.doc_date = _iso(*r.ref)
     r.precision = doc_date_precision or "year"
+    r.text = sent.doc.text
     found = r._find(sent, None)
     picked = r._pick(found, sent.doc[token_i]) if found else None
     return picked or default or (r.doc_date, "publication")

@@ -60,14 +60,10 @@ def date_start(date: str | None) -> dt.date | None:
         return None
 
 
-def find_document(con, path: str, content_hash: str) -> tuple[str, bool] | None:
-    """(doc_id, is_same_content) of the current version of ``path``, or None."""
-    row = con.execute(
-        "SELECT doc_id, content_hash FROM documents WHERE path = ? AND is_current", [path]
-    ).fetchone()
-    if row is None:
-        return None
-    return row[0], row[1] == content_hash
+def current_hashes(con) -> dict[str, tuple[str, str]]:
+    """path → (doc_id, content_hash) of every current document: one query instead of one per file."""
+    rows = con.execute("SELECT path, doc_id, content_hash FROM documents WHERE is_current").fetchall()
+    return {path: (doc_id, content_hash) for path, doc_id, content_hash in rows}
 
 
 def start_run(con, coder: str) -> str:
@@ -111,13 +107,15 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
     doc_id = short_hash(doc.path, doc.content_hash)
     con.execute("BEGIN TRANSACTION")
     try:
-        if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
+        stored, prev = con.execute(
+            "SELECT coalesce(bool_or(doc_id = ?), false), coalesce(max(version), 0) FROM documents "
+            "WHERE doc_id = ? OR path = ?", [doc_id, doc_id, doc.path]
+        ).fetchone()
+        if stored:
             con.execute("ROLLBACK")
             return doc_id
-        prev = con.execute(
-            "SELECT coalesce(max(version), 0) FROM documents WHERE path = ?", [doc.path]
-        ).fetchone()[0]
-        con.execute("UPDATE documents SET is_current = false WHERE path = ?", [doc.path])
+        if prev:  # a new version of a known path: the old one stops being current
+            con.execute("UPDATE documents SET is_current = false WHERE path = ?", [doc.path])
         con.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
