@@ -50,6 +50,18 @@ def test_changed_file_becomes_new_version(store, tmp_path):
     assert rows == [(1, False), (2, True)]
 
 
+def test_reverted_file_makes_its_old_version_current(store, tmp_path):
+    (p,) = write_corpus(tmp_path / "c", 1)
+    original = p.read_text("utf-8")
+    pipeline.ingest(store, [str(p)])
+    p.write_text(original + "\nChina criticised the United States on Friday.\n", "utf-8")
+    pipeline.ingest(store, [str(p)])
+    p.write_text(original, "utf-8")
+    pipeline.ingest(store, [str(p)])
+    rows = store.execute("SELECT version, is_current FROM documents ORDER BY version").fetchall()
+    assert rows == [(1, True), (2, False)]
+
+
 def test_one_broken_file_leaves_the_rest(store, tmp_path):
     write_corpus(tmp_path / "c", 9)
     (tmp_path / "c" / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")

@@ -65,6 +65,9 @@ def ingest(
         db.record_error(con, run_id, err.path, err.reason)
 
     known = db.current_hashes(con)
+    # many small statements: DuckDB's thread hand-offs cost more than they save here
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    con.execute("SET threads = 1")
 
     def pending() -> Iterator:
         for i, path in enumerate(paths):
@@ -96,6 +99,7 @@ def ingest(
         report.n_added += 1
         report.n_events += len(coded.events)
         report.n_quotes += len(coded.quotes)
+    con.execute(f"SET threads = {int(threads)}")
     if on_progress:
         on_progress(len(paths), len(paths), "")
     db.finish_run(

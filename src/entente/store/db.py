@@ -107,23 +107,24 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
     doc_id = short_hash(doc.path, doc.content_hash)
     con.execute("BEGIN TRANSACTION")
     try:
-        stored, prev = con.execute(
-            "SELECT coalesce(bool_or(doc_id = ?), false), coalesce(max(version), 0) FROM documents "
-            "WHERE doc_id = ? OR path = ?", [doc_id, doc_id, doc.path]
-        ).fetchone()
-        if stored:
-            con.execute("ROLLBACK")
-            return doc_id
-        if prev:  # a new version of a known path: the old one stops being current
-            con.execute("UPDATE documents SET is_current = false WHERE path = ?", [doc.path])
-        con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        # one statement: the next version number, and nothing when this content is already stored
+        inserted = con.execute(
+            "INSERT INTO documents SELECT ?, ?, ?, coalesce(max(version), 0) + 1, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ? FROM documents WHERE path = ? ON CONFLICT DO NOTHING RETURNING version",
             [
-                doc_id, doc.name, doc.path, prev + 1, doc.content_hash, doc.format, doc.title, doc.url,
+                doc_id, doc.name, doc.path, doc.content_hash, doc.format, doc.title, doc.url,
                 doc.author, doc.site, doc.genre, doc.published, doc.published_precision,
                 coded.doc_date, coded.doc_date_precision, doc.text, len(doc.text), run_id, dt.datetime.now(),
+                doc.path,
             ],
-        )
+        ).fetchall()
+        if not inserted:  # this content is stored; a file reverted to it makes that version current again
+            con.execute("UPDATE documents SET is_current = (doc_id = ?) WHERE path = ? AND is_current <> (doc_id = ?)",
+                        [doc_id, doc.path, doc_id])
+            con.execute("COMMIT")
+            return doc_id
+        if inserted[0][0] > 1:  # a new version of a known path: the old one stops being current
+            con.execute("UPDATE documents SET is_current = false WHERE path = ? AND doc_id <> ?", [doc.path, doc_id])
         passages = [
             (f"{doc_id}:{i}", doc_id, i, p.kind, p.speaker, p.start, p.end) for i, p in enumerate(doc.passages)
         ]
