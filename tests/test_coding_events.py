@@ -140,3 +140,39 @@ def test_it_prefers_the_subject_of_its_own_sentence(coder):
     text = "Ukraine held elections in 2019.\n\nThe United States looked weak because it withdrew from Afghanistan in 2021."
     got = triples(code(coder, text))
     assert ("USA", "AFG", "08") in got and ("UKR", "AFG", "08") not in got
+
+
+def test_lexicon_has_no_duplicate_keys():
+    # PyYAML keeps the last of two equal keys silently; a duplicate trigger would hide the first
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dup = {k for k in keys if keys.count(k) > 1}
+        assert not dup, f"duplicate keys in events.yaml: {sorted(map(str, dup))}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(resources.files("entente").joinpath("data/rules/events.yaml").read_text("utf-8"), Strict)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran and Iraq held talks in Baghdad in 2019.", ("IRN", "IRQ", "04")),
+    ("Japan struck a deal with India in 2020.", ("IND", "JPN", "05")),
+    ("Narendra Modi congratulated Vladimir Putin in 2024.", ("IND", "RUS", "05")),
+])
+def test_object_changes_the_code(coder, text, expected):
+    assert expected in triples(code(coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Russian missile attack on Kyiv came in October 2022.", ("RUS", "UKR", "19")),
+    ("Israeli air strikes on Iran were condemned in 2024.", ("ISR", "IRN", "19")),
+])
+def test_nominal_attacks(coder, text, expected):
+    assert expected in triples(code(coder, text))

@@ -432,7 +432,12 @@ class EventCoder:
         return self._actors_in(tok, ctx, depth=1)
 
     def _actorless(self, tok, ctx) -> bool:
-        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner."""
+        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
+        (and the clause is realis)."""
+        if tok.pos_ != "VERB":
+            verb = self._governing_verb(tok)
+            if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
+                return False
         clause = tok
         while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
             clause = clause.head
@@ -542,7 +547,8 @@ class EventCoder:
                     trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
                 for word, alt in trig.by_obj:
                     if self._has_words(tok, (word,)):
-                        trig = Trigger(code=alt, joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
+                        trig = Trigger(code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES),
+                                       needs_obj=trig.needs_obj, prt=trig.prt)
                         break
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
