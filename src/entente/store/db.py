@@ -46,6 +46,32 @@ def init(con: duckdb.DuckDBPyConnection) -> None:
         raise StoreError(f"store schema version {row[0]}, this entente expects {SCHEMA_VERSION}")
 
 
+def optimize(con) -> int:
+    """Rewrite the events table ordered by dyad and date; returns the number of events.
+
+    DuckDB skips row groups by their min/max, so dyad and time-window queries on a
+    large store read a small slice only when rows sharing a dyad are stored together.
+    A new table is filled and swapped in (one transaction): deleting and re-inserting
+    the same keys in one transaction would trip the primary-key index.
+    """
+    sql = resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
+    start = sql.index("CREATE TABLE IF NOT EXISTS events (")
+    ddl = sql[start:sql.index(");", start) + 2].replace("IF NOT EXISTS events (", "events_sorted (", 1)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DROP TABLE IF EXISTS events_sorted")
+        con.execute(ddl)
+        con.execute("INSERT INTO events_sorted SELECT * FROM events ORDER BY source, target, date_start, event_id")
+        con.execute("DROP TABLE events")
+        con.execute("ALTER TABLE events_sorted RENAME TO events")
+        con.execute("COMMIT")
+    except duckdb.Error as e:
+        con.execute("ROLLBACK")
+        raise StoreError(f"optimize failed, store unchanged: {e}") from e
+    con.execute("CHECKPOINT")
+    return con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
 def date_start(date: str | None) -> dt.date | None:
     """First day an ISO date of any precision covers ("1960s" style decades are stored as '1960')."""
     if not date:

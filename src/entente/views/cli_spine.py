@@ -80,6 +80,22 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
     @app.command()
+    def optimize(store: Optional[str] = StoreOpt) -> None:
+        """Re-sort stored events by dyad and date so dyad and time-window queries stay fast."""
+        from entente.store import db
+
+        path = config.store_path(store)
+        try:
+            con = db.connect(path)
+            try:
+                n = db.optimize(con)
+            finally:
+                con.close()
+        except EntenteError as e:
+            fail(e)
+        console.print(f"{n} events sorted by dyad and date → {path}")
+
+    @app.command()
     def events(
         store: Optional[str] = StoreOpt,
         dyad: Optional[str] = typer.Option(None, help="SOURCE-TARGET, e.g. CHN-RUS (directed)."),
