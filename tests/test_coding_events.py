@@ -176,3 +176,16 @@ def test_object_changes_the_code(coder, text, expected):
 ])
 def test_nominal_attacks(coder, text, expected):
     assert expected in triples(code(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 1969 the border dispute brought China and the Soviet Union to the brink of war.",
+    "In 1969 the dispute between China and the Soviet Union nearly led to a war.",
+])
+def test_wars_that_did_not_happen_are_not_coded(coder, text):
+    assert not [e for e in code(coder, text).events if e.cameo.startswith("19")]
+
+
+def test_parallel_investment_is_not_mutual(coder):
+    got = triples(code(coder, "In 2020 both China and Russia invested heavily in quantum computing."))
+    assert ("CHN", "RUS", "06") not in got and ("RUS", "CHN", "06") not in got

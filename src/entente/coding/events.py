@@ -32,6 +32,8 @@ INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "res
 INTENT_NOUNS = {"way", "step", "measure", "commitment", "pledge", "promise", "agreement", "deal"}
 REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit", "trip"}
 CONCESSIVE_MARKS = {"though", "although", "while", "because", "since", "as", "after", "before", "when"}
+UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "possibility", "danger", "spectre",
+                    "specter", "likelihood", "chance", "edge"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
 PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
 PAIR_NOUNS = {
@@ -339,6 +341,10 @@ class EventCoder:
         verb = self._governing_verb(tok)
         if verb is not None and self._conditional(verb):
             return []  # "if Russia had won the war": not realis
+        if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
+            return []  # "nearly leading to a war"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
+            return []  # "the brink of war", "the threat of sanctions"
         light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ in ("dobj", "pobj", "nsubjpass")
         if trig.needs_verb and not light:
             return []
@@ -496,7 +502,7 @@ class EventCoder:
                         elif trig.reverse:
                             pairs.append((t, s, trig.reverse))
         cooperative = trig.code[:2] in ("03", "04", "05", "06")
-        if (trig.joint or (cooperative and not targets)) and len(sources) >= 2 \
+        if (trig.joint or (cooperative and not targets and trig.code[:2] != "06")) and len(sources) >= 2 \
                 and not [t for t in targets if t not in sources]:
             for s in sources:
                 for t in sources:
@@ -580,6 +586,8 @@ class EventCoder:
     def _relation_pairs(self, tok, trig, ctx):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
         actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
+        if len(actors) > 2:
+            return []  # "relations with every other power (India, Japan, ...)": not one dyad
         if len(actors) < 2:
             actors = list(ctx["pair"])
         return self._pairs(actors, [], trig, ctx)
