@@ -189,3 +189,9 @@ def test_wars_that_did_not_happen_are_not_coded(coder, text):
 def test_parallel_investment_is_not_mutual(coder):
     got = triples(code(coder, "In 2020 both China and Russia invested heavily in quantum computing."))
     assert ("CHN", "RUS", "06") not in got and ("RUS", "CHN", "06") not in got
+
+
+def test_places_named_in_a_location_phrase_are_not_parties(coder):
+    got = triples(code(coder, "In 1969 Soviet troops and Chinese soldiers fought a battle on the border "
+                              "between Xinjiang and Kazakhstan."))
+    assert ("RUS", "CHN", "19") in got and not {t for s, t, c in got} & {"KAZ"}

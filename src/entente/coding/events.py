@@ -34,6 +34,9 @@ REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit
 CONCESSIVE_MARKS = {"though", "although", "while", "because", "since", "as", "after", "before", "when"}
 UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "possibility", "danger", "spectre",
                     "specter", "likelihood", "chance", "edge"}
+LOCATIVE_PREPS = {"on", "at", "near", "along", "across", "between", "in", "inside", "within", "of"}
+PLACE_NOUNS = {"border", "frontier", "river", "region", "area", "island", "islands", "sea", "coast", "province",
+               "city", "town", "territory", "zone", "district", "waters", "strait", "boundary"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
 PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
 PAIR_NOUNS = {
@@ -204,6 +207,8 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ in PRUNE_DEPS:
                 continue
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
+                continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
             for a in self._actors_in(c, ctx, depth=depth + 1):
                 if a not in out:
                     out.append(a)
