@@ -6,6 +6,7 @@ killed run leaves whole documents only, and a re-run skips them (content hash).
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -56,6 +57,16 @@ def ingest(
     from entente.coding.coder import Coder
 
     coder = Coder(model=model, actors=actors).load()
+    # The models and dictionaries live as long as the process: frozen, the cyclic collector
+    # stops re-scanning them on every full collection while documents stream through.
+    gc.freeze()
+    try:
+        return _ingest(con, inputs, coder, max_bytes=max_bytes, on_progress=on_progress)
+    finally:
+        gc.unfreeze()
+
+
+def _ingest(con, inputs, coder, *, max_bytes, on_progress) -> IngestReport:
     limit = config.max_bytes(max_bytes)
     paths, bad = discover(inputs)
     run_id = db.start_run(con, coder.name)
