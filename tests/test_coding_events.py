@@ -84,11 +84,13 @@ def test_nominal_events_take_actors_from_their_phrase(coder, text, expected):
 ])
 def test_nominal_events_in_conditionals_are_not_coded(coder, text):
     assert not code(coder, text).events
+    realis = text.split(",")[0].replace("If ", "").replace("Unless ", "") + "."
+    assert code(coder, realis).events, realis  # the same phrase without the condition is coded
 
 
 def test_criticism_targets_the_head_not_the_place(coder):
     got = triples(code(coder, "China voiced criticism of American intervention in Syria."))
-    assert ("CHN", "SYR", "11") not in got
+    assert ("CHN", "USA", "11") in got and ("CHN", "SYR", "11") not in got
 
 
 def test_controller_subject_and_relative_pronoun(coder):
@@ -184,11 +186,14 @@ def test_nominal_attacks(coder, text, expected):
 ])
 def test_wars_that_did_not_happen_are_not_coded(coder, text):
     assert not [e for e in code(coder, text).events if e.cameo.startswith("19")]
+    fought = "In 1969 the dispute between China and the Soviet Union led to a war between them."
+    assert [e for e in code(coder, fought).events if e.cameo.startswith("19")]  # the rule, not a blind spot
 
 
 def test_parallel_investment_is_not_mutual(coder):
     got = triples(code(coder, "In 2020 both China and Russia invested heavily in quantum computing."))
     assert ("CHN", "RUS", "06") not in got and ("RUS", "CHN", "06") not in got
+    assert ("CHN", "RUS", "06") in triples(code(coder, "In 2020 China invested heavily in Russia."))
 
 
 def test_places_named_in_a_location_phrase_are_not_parties(coder):

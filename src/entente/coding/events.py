@@ -8,7 +8,7 @@ questions, wishes and plans).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -73,6 +73,11 @@ LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend",
                "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
+
+
+def _add(bucket: list[str], actors: list[str]) -> None:
+    """Append the actors not yet in ``bucket``, keeping order."""
+    bucket.extend(a for a in actors if a not in bucket)
 
 
 @dataclass(frozen=True)
@@ -301,7 +306,7 @@ class EventCoder:
         targets: list[str] = []
         secondary: list[str] = []
         for s in subj:
-            sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+            _add(sources, self._actors_in(s, ctx))
         for c in tok.children:
             if c.dep_ == "agent":
                 for p in c.children:
@@ -311,21 +316,21 @@ class EventCoder:
                     else:
                         sources += targets_from_agent
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
-                targets += [a for a in self._actors_in(c, ctx) if a not in targets]
+                _add(targets, self._actors_in(c, ctx))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         bucket = secondary if c.lower_ in SECONDARY_PREPS else targets
-                        bucket += [a for a in self._actors_in(p, ctx) if a not in bucket]
+                        _add(bucket, self._actors_in(p, ctx))
             elif c.dep_ in ("prt",):
                 for p in c.children:
-                    targets += [a for a in self._actors_in(p, ctx) if a not in targets]
+                    _add(targets, self._actors_in(p, ctx))
         if not targets:
             for c in tok.children:  # "refused to support X", "pledged to help X"
                 if c.dep_ == "xcomp":
                     for o in c.children:
                         if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
-                            targets += [a for a in self._actors_in(o, ctx) if a not in targets]
+                            _add(targets, self._actors_in(o, ctx))
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
         if sources and not targets and not passive and any(
@@ -360,26 +365,26 @@ class EventCoder:
         between: list[str] = []
         for c in tok.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                sources += [a for a in self._modifier_actors(c, ctx) if a not in sources]
+                _add(sources, self._modifier_actors(c, ctx))
             elif c.dep_ == "prep":
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
                     acts = self._head_actors(p, ctx)
                     if c.lower_ == "by":
-                        sources += [a for a in acts if a not in sources]
+                        _add(sources, acts)
                     elif c.lower_ in ("between", "among"):
-                        between += [a for a in acts if a not in between]
+                        _add(between, acts)
                     elif c.lower_ in TARGET_PREPS:
-                        targets += [a for a in acts if a not in targets]
+                        _add(targets, acts)
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
                         for p in a.children:
-                            sources += [x for x in self._actors_in(p, ctx) if x not in sources]
+                            _add(sources, self._actors_in(p, ctx))
                     elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
                         for p in a.children:
-                            targets += [x for x in self._head_actors(p, ctx) if x not in targets]
+                            _add(targets, self._head_actors(p, ctx))
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
         if trig.agent:
@@ -395,12 +400,12 @@ class EventCoder:
                 subj, passive = self._subjects(verb, ctx)
                 if not passive:
                     for s in subj:
-                        sources += [a for a in self._actors_in(s, ctx) if a not in sources]
+                        _add(sources, self._actors_in(s, ctx))
                 if light and not targets:
                     for c in verb.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
                             for p in c.children if c.dep_ == "prep" else [c]:
-                                targets += [a for a in self._head_actors(p, ctx) if a not in targets]
+                                _add(targets, self._head_actors(p, ctx))
         if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -548,19 +553,18 @@ class EventCoder:
                     continue
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
-                head_noun = self._infinitive_head(tok)
-                if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS:
-                    if head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08":
-                        continue  # "the right to defend", "an effort to mediate": not an act
-                    trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
-                if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in INTENT_VERBS:
-                    # "agreed to cooperate", "committed them to cooperate": an intent (03), not the act
-                    trig = Trigger(code="030", joint=trig.joint, needs_obj=trig.needs_obj, prt=trig.prt)
-                for word, alt in trig.by_obj:
+                for word, alt in trig.by_obj:  # the object refines the trigger's own code first
                     if self._has_words(tok, (word,)):
-                        trig = Trigger(code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES),
-                                       needs_obj=trig.needs_obj, prt=trig.prt)
+                        trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES))
                         break
+                head_noun = self._infinitive_head(tok)
+                if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
+                        and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
+                    continue  # "the right to defend", "an effort to mediate": not an act
+                if head_noun in INTENT_NOUNS or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl")
+                                                 and tok.head.lemma_.lower() in INTENT_VERBS):
+                    # "agreed to cooperate", "ways to strengthen ties": an intent (03), not the act
+                    trig = replace(trig, code="030", reverse=None)
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:

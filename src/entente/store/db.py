@@ -36,8 +36,12 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
+def _schema() -> str:
+    return resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
+
+
 def init(con: duckdb.DuckDBPyConnection) -> None:
-    sql = resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
+    sql = _schema()
     con.execute(sql)
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
@@ -54,7 +58,7 @@ def optimize(con) -> int:
     A new table is filled and swapped in (one transaction): deleting and re-inserting
     the same keys in one transaction would trip the primary-key index.
     """
-    sql = resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
+    sql = _schema()
     start = sql.index("CREATE TABLE IF NOT EXISTS events (")
     ddl = sql[start:sql.index(");", start) + 2].replace("IF NOT EXISTS events (", "events_sorted (", 1)
     con.execute("BEGIN TRANSACTION")
