@@ -1,0 +1,167 @@
+"""Actor context: which actors a token stands for (mentions, "the two countries", "it", "they"),
+and the running context (the document's pair, the last subject) carried from sentence to sentence."""
+from __future__ import annotations
+
+from entente.coding.events.lexicon import (
+    ACTOR_HEADS,
+    ACTOR_KINDS,
+    LOCATIVE_PREPS,
+    PAIR_NOUNS,
+    PAIR_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLACE_NOUNS,
+    PRUNE_DEPS,
+    SINGLE_PRONOUNS,
+)
+
+
+class ActorContext:
+    """Mixin for the coders: needs ``self.actors`` (an ActorDictionary)."""
+
+    def _mention_index(self, sdoc, year):
+        index = {}
+        for m in self.actors.find_mentions(sdoc, year=year):
+            for i in range(m.start, m.end):
+                index[i] = m
+        return index
+
+    def _token_actor(self, tok, ctx) -> list[str]:
+        """Actor codes a token stands for (a mention, a pair reference or a pronoun)."""
+        m = ctx["mentions"].get(tok.i)
+        if m is not None:
+            if m.kind == "adjective":
+                # "Chinese troops", "the Soviets", "Sino-Russian": adjectives act only as agents
+                head = tok.head
+                while head.dep_ == "conj" and head.head is not head and head.pos_ == "ADJ":
+                    head = head.head
+                if head is not tok.head or tok.dep_ == "conj":
+                    head = head.head if head.pos_ == "ADJ" else head
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
+                    return [m.code]
+                if head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS:
+                    return [m.code]
+                if ctx["hyphen_pair"].get(tok.i):
+                    return [m.code]
+                return []
+            return [m.code] if m.kind in ACTOR_KINDS else []
+        low = tok.lower_
+        if low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")):
+            return list(ctx["pair"])
+        if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            return list(ctx["pair"])
+        if low in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+            return ["<OTHER>"]
+        if low in ("each", "one") and tok.head.lower_ in ("other", "another"):
+            return []
+        if low in SINGLE_PRONOUNS:
+            # "the United States appeared weak because it had withdrawn": the clause's own subject first
+            for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+                m = ctx["mentions"].get(prev.i)
+                if m is not None and m.kind in ("state", "capital", "org", "igo") and prev.dep_ in ("nsubj", "nsubjpass"):
+                    return [m.code]
+            if ctx["last"]:
+                return [ctx["last"]]
+        if low in PERSON_PRONOUNS and ctx.get("last_person"):
+            return [ctx["last_person"]]
+        return []
+
+    def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
+        """Actors inside a phrase, not crossing into clauses."""
+        out = self._token_actor(tok, ctx)
+        if depth > 6:
+            return out
+        for c in tok.children:
+            if c.dep_ in PRUNE_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
+                continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
+            for a in self._actors_in(c, ctx, depth=depth + 1):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _head_actors(self, tok, ctx) -> list[str]:
+        """Actors of a phrase's head ("criticism of US intervention in Afghanistan" → US);
+        deeper ones only when the head names none ("ministers of India and China")."""
+        out = self._token_actor(tok, ctx)
+        for c in tok.children:
+            if c.dep_ in PRUNE_DEPS or c.dep_ == "prep":
+                continue
+            for a in self._modifier_actors(c, ctx):
+                if a not in out:
+                    out.append(a)
+        return out or self._actors_in(tok, ctx)
+
+    def _modifier_actors(self, tok, ctx) -> list[str]:
+        m = ctx["mentions"].get(tok.i)
+        if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
+            return [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
+        return self._actors_in(tok, ctx, depth=1)
+
+    @staticmethod
+    def _quoted_chars(sent) -> list[tuple[int, int]]:
+        spans, open_at = [], None
+        for tok in sent:
+            t = tok.text
+            if t in ("“", "”", '"', "``", "''"):
+                if open_at is None and t != "”":
+                    open_at = tok.idx
+                elif open_at is not None:
+                    spans.append((open_at, tok.idx))
+                    open_at = None
+        if open_at is not None:
+            spans.append((open_at, sent.end_char))
+        return spans
+
+    @staticmethod
+    def _hyphen_pairs(sent, mentions):
+        """Tokens of "Sino-Russian" / "China-Russia" compounds: both sides are actors."""
+        out = {}
+        toks = list(sent)
+        for k in range(1, len(toks) - 1):
+            if toks[k].text in ("-", "–") and toks[k - 1].i in mentions and toks[k + 1].i in mentions:
+                out[toks[k - 1].i] = True
+                out[toks[k + 1].i] = True
+        return out
+
+    @staticmethod
+    def _default_pair(mentions):
+        counts: dict[str, int] = {}
+        seen = set()
+        for m in mentions.values():
+            if id(m) in seen or m.kind in ("group", "igo"):
+                continue
+            seen.add(id(m))
+            counts[m.code] = counts.get(m.code, 0) + 1
+        top = sorted(counts, key=lambda c: -counts[c])[:2]
+        return tuple(top)
+
+    def _is_state(self, code: str) -> bool:
+        actor = self.actors.actors.get(code)
+        return actor is not None and actor.kind == "state"
+
+    def _update_context(self, sent, ctx):
+        states = []
+        for tok in sent:
+            m = ctx["mentions"].get(tok.i)
+            if m is not None and m.code not in states and m.kind != "group":
+                states.append(m.code)
+        # a coordinated pair ("China and Russia", "Beijing and Moscow") becomes the pair
+        for tok in sent:
+            m = ctx["mentions"].get(tok.i)
+            if m is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    m2 = ctx["mentions"].get(c.i)
+                    if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
+                        ctx["pair"] = (m.code, m2.code)
+        people = [ctx["mentions"][t.i] for t in sent if t.i in ctx["mentions"]
+                  and ctx["mentions"][t.i].kind in ("person", "role")]
+        if people:
+            ctx["last_person"] = people[0].code
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in ctx["mentions"]]
+        if subj:
+            ctx["last"] = ctx["mentions"][subj[0].i].code
+        elif states:
+            ctx["last"] = states[0]

@@ -1,0 +1,137 @@
+"""Trigger lexicon: the words that can signal an event, their CAMEO codes, and the word lists
+the rules consult. The project's own entries (data/rules/events.yaml) override the PETRARCH2-derived
+verb lexicon (data/rules/petrarch_verbs.json, built by scripts/convert_petrarch.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from entente.errors import DataError
+
+CODER = "rules.v1"
+
+MODALS = {"would", "could", "might", "may", "should", "must", "shall", "will", "can", "'ll", "wo", "ca", "ought"}
+IRREALIS_GOVERNORS = {
+    "want", "hope", "wish", "plan", "intend", "seek", "try", "aim", "attempt", "expect", "need", "like",
+    "prefer", "propose", "recommend", "suggest", "fear", "consider", "fail", "avoid", "decline", "threaten",
+    "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
+    "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
+    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would",
+}
+INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
+# "identified ways to strengthen ties": intent to cooperate; "went to great lengths to praise": the act
+INTENT_NOUNS = {"way", "step", "measure", "commitment", "pledge", "promise", "agreement", "deal"}
+REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit", "trip"}
+CONCESSIVE_MARKS = {"though", "although", "while", "because", "since", "as", "after", "before", "when"}
+UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "possibility", "danger", "spectre",
+                    "specter", "likelihood", "chance", "edge"}
+LOCATIVE_PREPS = {"on", "at", "near", "along", "across", "between", "in", "inside", "within", "of"}
+PLACE_NOUNS = {"border", "frontier", "river", "region", "area", "island", "islands", "sea", "coast", "province",
+               "city", "town", "territory", "zone", "district", "waters", "strait", "boundary"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}
+PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "mark", "csubj"}
+PAIR_NOUNS = {
+    "country", "state", "nation", "side", "giant", "power", "neighbour", "neighbor", "partner",
+    "capital", "leader", "government", "regime", "superpower", "ally", "army", "military",
+}
+PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SINGLE_PRONOUNS = {"it", "its", "itself"}
+SPEAKER_PRONOUNS = {"i", "my", "me", "we", "our", "us", "you", "your"}
+PERSON_PRONOUNS = {"he", "she", "his", "him", "her", "himself", "herself"}
+# "the alliance fell apart", "relations improved": a change in the relationship itself
+REL_NOUNS = {"alliance", "relationship", "relations", "ties", "partnership", "friendship", "cooperation",
+             "rapprochement", "entente", "axis"}
+REL_DOWN = {"fall", "crash", "collapse", "break", "deteriorate", "worsen", "sour", "end", "unravel", "crumble",
+            "disintegrate", "decline", "cool", "freeze", "rupture"}
+REL_UP = {"improve", "warm", "strengthen", "deepen", "grow", "normalise", "normalize", "flourish", "expand",
+          "intensify", "blossom", "thaw", "recover", "solidify"}
+ACTOR_HEADS = {
+    "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
+    "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
+    "firm", "bank", "delegation", "regime", "administration", "embassy", "soldier", "soldiers",
+    "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
+}
+ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
+PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
+              "alliance", "friendship", "cooperation", "deal"}
+SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
+# Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
+MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
+# Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
+LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
+               "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
+               "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver"}
+TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
+                "between", "upon", "of", "in", "by", "among"}
+
+
+def _add(bucket: list[str], actors: list[str]) -> None:
+    """Append the actors not yet in ``bucket``, keeping order."""
+    bucket.extend(a for a in actors if a not in bucket)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    joint: bool = False
+    needs_obj: tuple[str, ...] = ()
+    prt: tuple[str, ...] = ()
+    needs_mod: tuple[str, ...] = ()
+    needs_verb: bool = False
+    reverse: str | None = None  # code for the target's side (visit → host)
+    from_subject: bool = False  # nominal joint actions take the clause subject as actors
+    agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
+    by_obj: tuple[tuple[str, str], ...] = ()  # object word → code ("withdraw from talks" is 16, not 08)
+
+
+def _word(w) -> str:
+    # YAML 1.1 reads bare on/off/yes/no as booleans: "cut off", "call on" must stay words
+    if w is True:
+        return "on"
+    if w is False:
+        return "off"
+    return str(w)
+
+
+def _trigger(name: str, value, path: str) -> Trigger:
+    if isinstance(value, str):
+        value = {"code": value}
+    if not isinstance(value, dict) or "code" not in value:
+        raise DataError(f"{path}: trigger {name!r}: expected a code or a mapping with 'code'")
+    code = str(value["code"])
+    words = {k: tuple(_word(w) for w in value.get(k, ())) for k in ("needs_obj", "prt", "needs_mod")}
+    if not code.isdigit() or not 2 <= len(code) <= 4 or not 1 <= int(code[:2]) <= 20:
+        raise DataError(f"{path}: trigger {name!r}: 'code' is not a CAMEO code: {code!r}")
+    return Trigger(
+        code=code, joint=bool(value.get("joint", False)),
+        needs_obj=words["needs_obj"], prt=words["prt"],
+        needs_mod=words["needs_mod"], needs_verb=bool(value.get("needs_verb", False)),
+        reverse=str(value["reverse"]) if value.get("reverse") else None,
+        from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
+        by_obj=tuple((_word(k), str(v)) for k, v in (value.get("by_obj") or {}).items()),
+    )
+
+
+def load_rules(path: str | Path | None = None) -> dict:
+    """Read the trigger lexicon (YAML). Raises DataError naming the file and entry."""
+    if path is None:
+        text = resources.files("entente").joinpath("data/rules/events.yaml").read_text("utf-8")
+        path = "events.yaml"
+    else:
+        text = Path(path).read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    verbs = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()}
+    nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
+    implied, implied_target = {}, {}
+    for item in data.get("implied_source") or []:
+        for root in item.get("roots", ["19"]):
+            implied[(item["target"], str(root))] = (item["source"], int(item.get("from_year", 0)))
+            if item.get("implies_target"):
+                implied_target[(item["source"], str(root))] = (item["target"], int(item.get("from_year", 0)))
+    return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied,
+            "implied_target": implied_target}
+

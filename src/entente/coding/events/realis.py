@@ -1,0 +1,81 @@
+"""Realis and clause tests over the dependency parse: negation, modals, conditionals, governing verbs."""
+from __future__ import annotations
+
+from entente.coding.events.lexicon import (
+    CONCESSIVE_MARKS,
+    CONDITIONAL_MARKS,
+    IRREALIS_GOVERNORS,
+    MODALS,
+)
+
+
+def irrealis(tok) -> bool:
+    h = tok
+    for _ in range(6):
+        for c in h.children:
+            if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+                return True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+        if h.dep_ in ("xcomp", "acl") and h.head.lemma_.lower() in IRREALIS_GOVERNORS:
+            return True
+        if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
+            return True
+        if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
+            break  # "even though X supports Y, it doesn't mean...": the main clause's negation is not X's
+        if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
+            if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
+                return True
+            h = h.head
+            continue
+        break
+    return False
+
+
+def has_words(tok, words) -> bool:
+    if not words:
+        return True
+    ws = set(words)
+    for c in tok.children:
+        if c.lower_ in ws or c.lemma_.lower() in ws:
+            return True
+        for g in c.children:
+            if g.lower_ in ws or g.lemma_.lower() in ws:
+                return True
+            if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ == "of":  # "a number of treaties"
+                if any(p.lower_ in ws or p.lemma_.lower() in ws for p in g.children):
+                    return True
+    return False
+
+
+def infinitive_head(tok):
+    """The noun an infinitive clause modifies ("ways to strengthen ties" → "way"), else None."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl") or tok.head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return tok.head.lemma_.lower()
+
+def governing_verb(tok):
+    h = tok
+    for _ in range(5):
+        if h.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "conj", "attr", "compound") and h.head is not h:
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                return h
+            continue
+        break
+    return None
+
+def conditional(verb) -> bool:
+    h = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in h.children):
+            return True
+        if h.dep_ in ("conj", "xcomp") and h.head is not h:
+            h = h.head
+            continue
+        break
+    return False

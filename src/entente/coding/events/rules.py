@@ -1,0 +1,340 @@
+"""Rules event coder: dependency parse + trigger lexicon + actor mentions → events.
+
+For each trigger (a verb or a nominal such as "visit", "invasion") it takes
+sources from the subject (or a possessor), targets from objects and
+prepositional phrases, expands coordination, codes joint actions in both
+directions and drops non-realis uses (negation, modals, conditionals,
+questions, wishes and plans). Its events are the candidates the learned
+scorer (scorer.py) rescores.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from entente.coding.events import directions, realis
+from entente.coding.events.context import ActorContext
+from entente.coding.events.lexicon import (
+    CODER,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    LIGHT_VERBS,
+    MUTUAL_PREFIXES,
+    PACT_NOUNS,
+    PAIR_PRONOUNS,
+    PERSON_PRONOUNS,
+    REALIS_INFINITIVE_HEADS,
+    REL_DOWN,
+    REL_NOUNS,
+    REL_UP,
+    RELATIVE_PRONOUNS,
+    SECONDARY_PREPS,
+    SINGLE_PRONOUNS,
+    SPEAKER_PRONOUNS,
+    TARGET_PREPS,
+    UNREALISED_HEADS,
+    Trigger,
+    _add,
+    load_rules,
+)
+from entente.types import Event
+
+
+class EventCoder(ActorContext):
+    """Codes events in one parsed document. Construction stores settings; load() reads data."""
+
+    name = CODER
+    _irrealis = staticmethod(realis.irrealis)
+    _has_words = staticmethod(realis.has_words)
+    _infinitive_head = staticmethod(realis.infinitive_head)
+    _governing_verb = staticmethod(realis.governing_verb)
+    _conditional = staticmethod(realis.conditional)
+    _pairs = staticmethod(directions.pairs)
+
+    def __init__(self, *, actors, rules: str | Path | None = None):
+        self.actors = actors
+        self.rules_path = rules
+        self.rules = None
+
+    def load(self) -> "EventCoder":
+        self.rules = load_rules(self.rules_path)
+        return self
+
+    def _subjects(self, verb, ctx):
+        h = verb
+        for _ in range(4):
+            subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
+                return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
+            if subj:
+                return subj, any(c.dep_ == "nsubjpass" for c in subj)
+            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
+            if h.dep_ == "pcomp" or (h.dep_ in ("advcl", "relcl", "acl") and infinitive):
+                # "for having supported X", "went to great lengths to reaffirm": the clause's subject acts
+                g = h.head
+                for _ in range(4):
+                    if g.pos_ in ("VERB", "AUX") or g.head is g:
+                        break
+                    g = g.head
+                if g.pos_ in ("VERB", "AUX") and g is not h:
+                    ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
+                    if ctrl and h.dep_ != "pcomp":  # "to have Putin there to support him": object control
+                        return ctrl, False
+                    h = g
+                    continue
+            if h.dep_ == "xcomp" and h.head is not h:
+                ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
+                if ctrl:
+                    return ctrl, False
+            if h.dep_ in ("xcomp", "conj") and h.head is not h:
+                h = h.head
+                continue
+            if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
+                return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
+            break
+        return [], False
+
+    def _verb_events(self, tok, trig: Trigger, ctx):
+        if not self._has_words(tok, trig.needs_obj):
+            return []
+        if trig.prt and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt for c in tok.children):
+            return []
+        subj, passive = self._subjects(tok, ctx)
+        sources: list[str] = []
+        targets: list[str] = []
+        secondary: list[str] = []
+        for s in subj:
+            _add(sources, self._actors_in(s, ctx))
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    targets_from_agent = self._actors_in(p, ctx)
+                    if passive:
+                        sources, targets = targets_from_agent, sources
+                    else:
+                        sources += targets_from_agent
+            elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
+                _add(targets, self._actors_in(c, ctx))
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        bucket = secondary if c.lower_ in SECONDARY_PREPS else targets
+                        _add(bucket, self._actors_in(p, ctx))
+            elif c.dep_ in ("prt",):
+                for p in c.children:
+                    _add(targets, self._actors_in(p, ctx))
+        if not targets:
+            for c in tok.children:  # "refused to support X", "pledged to help X"
+                if c.dep_ == "xcomp":
+                    for o in c.children:
+                        if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
+                            _add(targets, self._actors_in(o, ctx))
+        if not targets and not (trig.joint and len(sources) >= 2):
+            targets = secondary
+        if sources and not targets and not passive and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in PACT_NOUNS for c in tok.children
+        ):
+            # "X hailed the treaty": the other party of the relationship in context
+            if any(s in ctx["pair"] for s in sources):
+                targets = [p for p in ctx["pair"] if p not in sources]
+        if passive and not any(c.dep_ == "agent" for c in tok.children):
+            targets, sources = sources + targets, []
+        return self._pairs(sources, targets, trig, ctx)
+
+    def _noun_events(self, tok, trig: Trigger, ctx):
+        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
+            return []
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return []
+        verb = self._governing_verb(tok)
+        if verb is not None and self._conditional(verb):
+            return []  # "if Russia had won the war": not realis
+        if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
+            return []  # "nearly leading to a war"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
+            return []  # "the brink of war", "the threat of sanctions"
+        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ in ("dobj", "pobj", "nsubjpass")
+        if trig.needs_verb and not light:
+            return []
+        if light and self._irrealis(verb):
+            return []
+        sources: list[str] = []
+        targets: list[str] = []
+        between: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                _add(sources, self._modifier_actors(c, ctx))
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    acts = self._head_actors(p, ctx)
+                    if c.lower_ == "by":
+                        _add(sources, acts)
+                    elif c.lower_ in ("between", "among"):
+                        _add(between, acts)
+                    elif c.lower_ in TARGET_PREPS:
+                        _add(targets, acts)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            _add(sources, self._actors_in(p, ctx))
+                    elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                        for p in a.children:
+                            _add(targets, self._head_actors(p, ctx))
+        if len(between) >= 2:
+            return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
+        if trig.agent:
+            if tok.dep_ != "attr" or verb is None or verb.lemma_ != "be" or self._irrealis(verb):
+                return []
+            subj, _ = self._subjects(verb, ctx)
+            agents = [a for s in subj for a in self._actors_in(s, ctx)]
+            return self._pairs(agents, sources, Trigger(code=trig.code), ctx)
+        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
+            # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
+            # the actors are the clause subject, targets may hang on the verb
+            if verb is not None:
+                subj, passive = self._subjects(verb, ctx)
+                if not passive:
+                    for s in subj:
+                        _add(sources, self._actors_in(s, ctx))
+                if light and not targets:
+                    for c in verb.children:
+                        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                            for p in c.children if c.dep_ == "prep" else [c]:
+                                _add(targets, self._head_actors(p, ctx))
+        if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
+        if not sources and trig.joint and len([t for t in targets if self._is_state(t)]) >= 2:
+            # "meetings of the ministers of India and China": a joint act among the listed members
+            return self._pairs([t for t in targets if self._is_state(t)], [], Trigger(code=trig.code, joint=True), ctx)
+        if not sources and targets:
+            implied = self.rules["implied"]
+            for t in list(targets):
+                src = implied.get((t, trig.code[:2]))
+                if src and (ctx["year"] is None or ctx["year"] >= src[1]):
+                    sources.append(src[0])
+        if sources and not targets and not trig.joint:
+            for src in list(sources):
+                tgt = self.rules["implied_target"].get((src, trig.code[:2]))
+                if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
+                    targets.append(tgt[0])
+        joint = trig.joint and len(sources) >= 2
+        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
+
+    def _actorless(self, tok, ctx) -> bool:
+        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
+        (and the clause is realis)."""
+        if tok.pos_ != "VERB":
+            verb = self._governing_verb(tok)
+            if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
+                return False
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
+            clause = clause.head
+        return not any(t.i in ctx["mentions"] or t.lower_ in PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS
+                       for t in clause.subtree)
+
+    # -- document --------------------------------------------------------------------
+    def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None) -> list[Event]:
+        """Events for one parsed document. ``sent_dates`` aligns with ``sdoc.sents``."""
+        verbs, nouns = self.rules["verbs"], self.rules["nouns"]
+        mentions = self._mention_index(sdoc, year)
+        ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
+               "hyphen_pair": {}}
+        events: list[Event] = []
+        for si, sent in enumerate(sdoc.sents):
+            if sent.text.rstrip().endswith("?"):
+                self._update_context(sent, ctx)
+                continue
+            date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
+            ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
+            quoted = self._quoted_chars(sent)
+            seen = set()
+            for tok in sent:
+                low = tok.lemma_.lower()
+                trig = None
+                if tok.pos_ in ("VERB",) and low in verbs:
+                    trig = verbs[low]
+                elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
+                    trig = nouns.get(tok.lower_) or nouns[low]
+                if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
+                    trig = self._relation_change(tok, low)
+                    if trig is not None and not self._irrealis(tok):
+                        pairs = self._relation_pairs(tok, trig, ctx)
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.4, "rel")
+                    continue
+                if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok)):
+                    continue
+                if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
+                    continue  # words inside a quotation are the speaker's, not the narrator's report
+                for word, alt in trig.by_obj:  # the object refines the trigger's own code first
+                    if self._has_words(tok, (word,)):
+                        trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES))
+                        break
+                head_noun = self._infinitive_head(tok)
+                if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
+                        and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
+                    continue  # "the right to defend", "an effort to mediate": not an act
+                if head_noun in INTENT_NOUNS or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl")
+                                                 and tok.head.lemma_.lower() in INTENT_VERBS):
+                    # "agreed to cooperate", "ways to strengthen ties": an intent (03), not the act
+                    trig = replace(trig, code="030", reverse=None)
+                if tok.pos_ == "VERB":
+                    pairs = self._verb_events(tok, trig, ctx)
+                else:
+                    pairs = self._noun_events(tok, trig, ctx)
+                passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
+                    c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
+                if not pairs and trig.joint and trig.code.startswith(("04", "057", "06")) and len(ctx["pair"]) == 2 \
+                        and (tok.pos_ != "VERB" or passive) and self._actorless(tok, ctx):
+                    # "the partnership was signed", "the treaty's renewal": the document's pair acted
+                    pairs = self._pairs(list(ctx["pair"]), [], Trigger(code=trig.code, joint=True), ctx)
+                verb = tok.pos_ == "VERB"
+                self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near,
+                           0.6 if verb else 0.45, "verb" if verb else "noun")
+            self._update_context(sent, ctx)
+        return events
+
+    @staticmethod
+    def _relation_change(tok, low):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lemma_.lower() not in REL_NOUNS and subj[0].lower_ not in REL_NOUNS:
+            return None
+        if low == "fall" and not any(c.lower_ == "apart" for c in tok.children):
+            return None
+        if low == "break" and not any(c.lower_ in ("down", "up") for c in tok.children):
+            return None
+        return Trigger(code="160" if low in REL_DOWN else "050", joint=True)
+
+    def _relation_pairs(self, tok, trig, ctx):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
+        actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
+        if len(actors) > 2:
+            return []  # "relations with every other power (India, Japan, ...)": not one dyad
+        if len(actors) < 2:
+            actors = list(ctx["pair"])
+        return self._pairs(actors, [], trig, ctx)
+
+    def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
+        dated = None
+        for s, t, code in pairs:
+            key = (s, t, code[:2])
+            if key in seen or s.startswith("<") or t.startswith("<"):
+                continue
+            seen.add(key)
+            if dated is None:  # one date lookup per trigger
+                dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
+            d, p = dated
+            events.append(Event(
+                sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
+                cameo=code, date=d or "", date_precision=p or "publication",
+                trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                rule=f"{kind}:{low}", coder=self.name, confidence=conf,
+            ))
+
