@@ -10,7 +10,8 @@ from typing import Iterable, Iterator
 
 from entente.coding import dates, dimensions, quotes
 from entente.coding.actors import load_actors
-from entente.coding.events import EventCoder
+from entente.coding.events import EventCoder, filters
+from entente.coding.events.scorer import EventScorer
 from entente.nlp import load_nlp
 from entente.types import CodedDocument, Document, Event
 
@@ -18,23 +19,29 @@ from entente.types import CodedDocument, Document, Event
 class Coder:
     """Actors, events, dates, quotes and dimensions for documents."""
 
-    def __init__(self, *, model: str | None = None, actors: list[str] | None = None, rules: str | None = None):
+    def __init__(self, *, model: str | None = None, actors: list[str] | None = None, rules: str | None = None,
+                 learned: bool | str = True):
         self.model = model
         self.actor_files = actors
         self.rules = rules
+        self.learned = learned  # True: the shipped event model; a path: that model; False: rules only
         self.nlp = None
         self.actors = None
         self.events = None
+        self.scorer = None
 
     @property
     def name(self) -> str:
         version = getattr(self.actors, "version", "?")
-        return f"{EventCoder.name}+actors.{version}"
+        learned = f"+{self.scorer.name}" if self.scorer is not None else ""
+        return f"{EventCoder.name}{learned}+actors.{version}"
 
     def load(self) -> "Coder":
         self.nlp = load_nlp(self.model)
         self.actors = load_actors(self.actor_files)
         self.events = EventCoder(actors=self.actors, rules=self.rules).load()
+        if self.learned:
+            self.scorer = EventScorer(None if self.learned is True else self.learned).load()
         return self
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, object]]:
@@ -43,7 +50,8 @@ class Coder:
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=16):
             yield document, sdoc
 
-    def code(self, document: Document, sdoc) -> CodedDocument:
+    def evidence(self, document: Document, sdoc) -> dict:
+        """What the learned stage decides on: the rules' events and every actor-pair candidate."""
         doc_date, doc_prec = dates.doc_date_estimate(
             document.text, document.published, document.published_precision
         )
@@ -54,13 +62,26 @@ class Coder:
         def date_near(sent, token_i):
             return resolver.date_near(token_i)
 
-        events = self.events.code(document, sdoc, sent_dates, year=year, date_near=date_near)
+        candidates: list = []
+        rule_events = self.events.code(document, sdoc, sent_dates, year=year, date_near=date_near,
+                                       candidates=candidates)
+        return {"doc_date": doc_date, "doc_date_precision": doc_prec, "rule_events": rule_events,
+                "candidates": candidates}
+
+    def code(self, document: Document, sdoc) -> CodedDocument:
+        ev = self.evidence(document, sdoc)
+        doc_date = ev["doc_date"]
+        if self.scorer is not None:
+            events = self.scorer.events(ev["candidates"], self.events.name)
+        else:
+            events = ev["rule_events"]
+        events = filters.apply(events, document.text, person_actor=self.actors.person_actor)
         events = [self._finish(e, document, doc_date) for e in events]
         qs = quotes.extract_quotes(
             document, sdoc, person_name=self.actors.person_name, person_actor=self.actors.person_actor
         )
         return CodedDocument(document=document, events=events, quotes=qs,
-                             doc_date=doc_date, doc_date_precision=doc_prec)
+                             doc_date=doc_date, doc_date_precision=ev["doc_date_precision"])
 
     @staticmethod
     def _finish(e: Event, document: Document, doc_date: str | None) -> Event:

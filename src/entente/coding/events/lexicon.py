@@ -3,6 +3,7 @@ the rules consult. The project's own entries (data/rules/events.yaml) override t
 verb lexicon (data/rules/petrarch_verbs.json, built by scripts/convert_petrarch.py)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -86,6 +87,34 @@ class Trigger:
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
     agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
     by_obj: tuple[tuple[str, str], ...] = ()  # object word → code ("withdraw from talks" is 16, not 08)
+    origin: str = "entente"  # "petrarch" for entries from PETRARCH2's verb dictionary
+
+
+def _petrarch_trigger(entry: dict) -> Trigger | None:
+    """A PETRARCH2 verb: its default code, refined (or, with no default, required) by object words."""
+    objects = tuple((w, c) for w, c in entry.get("objects", {}).items() if 1 <= int(c[:2]) <= 20)
+    code = entry.get("code")
+    if code and not 1 <= int(code[:2]) <= 20:
+        code = None
+    if code is None and not objects:
+        return None
+    return Trigger(code=code or objects[0][1], needs_obj=() if code else tuple(w for w, _ in objects),
+                   by_obj=objects, origin="petrarch",
+                   joint=(code or "").startswith(("04", "057", "06")))
+
+
+def load_petrarch_verbs() -> dict[str, Trigger]:
+    """The verb lexicon converted from PETRARCH2 (scripts/convert_petrarch.py); {} if not shipped."""
+    f = resources.files("entente").joinpath("data/rules/petrarch_verbs.json")
+    if not f.is_file():
+        return {}
+    data = json.loads(f.read_text("utf-8"))
+    out = {}
+    for verb, entry in data.get("verbs", {}).items():
+        trig = _petrarch_trigger(entry)
+        if trig is not None:
+            out[verb] = trig
+    return out
 
 
 def _word(w) -> str:
@@ -116,15 +145,18 @@ def _trigger(name: str, value, path: str) -> Trigger:
     )
 
 
-def load_rules(path: str | Path | None = None) -> dict:
-    """Read the trigger lexicon (YAML). Raises DataError naming the file and entry."""
+def load_rules(path: str | Path | None = None, *, petrarch: bool = True) -> dict:
+    """Read the trigger lexicon (YAML) over PETRARCH2's verbs. Raises DataError naming the file and entry.
+
+    The project's own entries win over PETRARCH2's for the same verb."""
     if path is None:
         text = resources.files("entente").joinpath("data/rules/events.yaml").read_text("utf-8")
         path = "events.yaml"
     else:
         text = Path(path).read_text("utf-8")
     data = yaml.safe_load(text) or {}
-    verbs = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()}
+    verbs = dict(load_petrarch_verbs()) if petrarch else {}
+    verbs.update({str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()})
     nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
     implied, implied_target = {}, {}
     for item in data.get("implied_source") or []:

@@ -79,3 +79,15 @@ def conditional(verb) -> bool:
             continue
         break
     return False
+
+
+def near_words(tok) -> set[str]:
+    """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them."""
+    out = set()
+    for c in tok.children:
+        out.update((c.lower_, c.lemma_.lower()))
+        for g in c.children:
+            out.update((g.lower_, g.lemma_.lower()))
+            if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ == "of":
+                out.update(w for p in g.children for w in (p.lower_, p.lemma_.lower()))
+    return out

@@ -9,11 +9,18 @@ scorer (scorer.py) rescores.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 
 from entente.coding.events import directions, realis
+from entente.coding.events.candidates import sentence_candidates, speaker_state
 from entente.coding.events.context import ActorContext
+from entente.coding.events.features import (
+    candidate_features,
+    sentence_features,
+    verb_codes_for,
+)
 from entente.coding.events.lexicon import (
     CODER,
     INTENT_NOUNS,
@@ -35,9 +42,27 @@ from entente.coding.events.lexicon import (
     UNREALISED_HEADS,
     Trigger,
     _add,
+    load_petrarch_verbs,
     load_rules,
 )
 from entente.types import Event
+
+
+def _in_turn(document, start, char) -> bool:
+    return any(p.start == start and p.start <= char < p.end for p in document.passages)
+
+
+def _anchor(sent, cand):
+    """The token standing for a candidate's act: the source's governing verb, else the sentence root."""
+    if cand.s_slot.tok is not None:
+        h = sent.doc[cand.s_slot.tok]
+        for _ in range(6):
+            if h.pos_ in ("VERB",) or h.head is h:
+                break
+            h = h.head
+        if h.pos_ == "VERB":
+            return h
+    return sent.root
 
 
 class EventCoder(ActorContext):
@@ -58,6 +83,7 @@ class EventCoder(ActorContext):
 
     def load(self) -> "EventCoder":
         self.rules = load_rules(self.rules_path)
+        self.petrarch = load_petrarch_verbs()
         return self
 
     def _subjects(self, verb, ctx):
@@ -241,14 +267,21 @@ class EventCoder(ActorContext):
                        for t in clause.subtree)
 
     # -- document --------------------------------------------------------------------
-    def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None) -> list[Event]:
-        """Events for one parsed document. ``sent_dates`` aligns with ``sdoc.sents``."""
+    def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None,
+             candidates: list | None = None) -> list[Event]:
+        """Events for one parsed document. ``sent_dates`` aligns with ``sdoc.sents``.
+
+        With a ``candidates`` list, every sentence's actor-pair candidates (with features) are
+        appended to it for the learned scorer."""
         verbs, nouns = self.rules["verbs"], self.rules["nouns"]
         mentions = self._mention_index(sdoc, year)
         ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
                "hyphen_pair": {}}
         events: list[Event] = []
+        speakers = speaker_state(document, self.actors, sdoc) if candidates is not None else {}
+        turns = sorted(speakers)
         for si, sent in enumerate(sdoc.sents):
+            n_before = len(events)
             if sent.text.rstrip().endswith("?"):
                 self._update_context(sent, ctx)
                 continue
@@ -273,10 +306,11 @@ class EventCoder(ActorContext):
                     continue
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
-                for word, alt in trig.by_obj:  # the object refines the trigger's own code first
-                    if self._has_words(tok, (word,)):
+                if trig.by_obj:  # the object refines the trigger's own code first
+                    near = realis.near_words(tok)
+                    alt = next((c for w, c in trig.by_obj if w in near), None)
+                    if alt is not None:
                         trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES))
-                        break
                 head_noun = self._infinitive_head(tok)
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
                         and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
@@ -297,9 +331,31 @@ class EventCoder(ActorContext):
                     pairs = self._pairs(list(ctx["pair"]), [], Trigger(code=trig.code, joint=True), ctx)
                 verb = tok.pos_ == "VERB"
                 self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near,
-                           0.6 if verb else 0.45, "verb" if verb else "noun")
+                           0.6 if verb else 0.45,
+                           ("pverb" if trig.origin == "petrarch" else "verb") if verb else "noun")
+            if candidates is not None:
+                k = bisect_right(turns, sent.start_char) - 1
+                speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
+                candidates.extend(self._candidates(sent, ctx, events[n_before:], speaker,
+                                                   (date, precision), date_near))
             self._update_context(sent, ctx)
         return events
+
+    def _candidates(self, sent, ctx, sent_events, speaker, sent_date, date_near):
+        cands = sentence_candidates(self, sent, ctx, sent_events, speaker)
+        if not cands:
+            return []
+        vcodes = verb_codes_for(sent, self.petrarch)
+        shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules)
+        for c in cands:
+            c.features = candidate_features(c, sent, shared, vcodes, self.rules)
+            tok = _anchor(sent, c)
+            c.anchor = tok.i
+            c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
+            c.anchor_code = vcodes.get(tok.i)
+            dated = date_near(sent, tok.i) if date_near is not None else None
+            c.date = dated or sent_date
+        return cands
 
     @staticmethod
     def _relation_change(tok, low):

@@ -1,0 +1,125 @@
+"""The learned stage: decides which actor-pair candidates are events, and of which CAMEO root.
+
+One logistic model per root over the candidate's sparse features (features.py), trained on gold
+annotations by ``entente train-coder`` (evaluation/training.py). Inference needs only NumPy: the
+shipped model is a vocabulary, a weight matrix and a threshold (data/models/events/, with its card).
+Where the rules coder fired for the same pair and root, its event (trigger, full CAMEO code, date)
+is kept and rescored; otherwise the event is anchored on the source's verb.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from entente.errors import DataError
+from entente.types import Event
+
+MODEL_DIR = "data/models/events"
+
+
+class EventScorer:
+    """Construction stores settings; load() reads the model; events() decides candidates."""
+
+    def __init__(self, path: str | Path | None = None, *, threshold: float | None = None):
+        self.path = path
+        self.threshold = threshold
+        self.name = "events-lr"
+        self.roots: list[str] = []
+        self.vocab: dict[str, int] = {}
+        self.W = None
+        self.b = None
+
+    def load(self) -> "EventScorer":
+        if self.path is None:
+            base = resources.files("entente").joinpath(MODEL_DIR)
+            meta_text = base.joinpath("model.json").read_text("utf-8")
+            with base.joinpath("weights.npz").open("rb") as fh:
+                arrays = dict(np.load(fh))
+        else:
+            base = Path(self.path)
+            try:
+                meta_text = (base / "model.json").read_text("utf-8")
+                arrays = dict(np.load(base / "weights.npz"))
+            except OSError as e:
+                raise DataError(f"{base}: cannot read event model: {e}") from e
+        meta = json.loads(meta_text)
+        return self.from_parts(meta, arrays["W"], arrays["b"])
+
+    def from_parts(self, meta: dict, W, b) -> "EventScorer":
+        self.roots = list(meta["roots"])
+        self.vocab = {f: i for i, f in enumerate(meta["features"])}
+        self.name = f"{meta.get('name', 'events-lr')}.{meta.get('version', '0')}"
+        if self.threshold is None:
+            self.threshold = float(meta.get("threshold", 0.5))
+        self.W = np.asarray(W, dtype=np.float32)
+        self.b = np.asarray(b, dtype=np.float32)
+        self.second = float(meta.get("second", 0.35))
+        self.mirror = set(meta.get("mirror", ["04", "05", "06"]))
+        self.mirror_threshold = float(meta.get("mirror_threshold", 0.1))
+        if self.W.shape != (1 + len(self.roots), len(self.vocab)):
+            raise DataError(f"event model: weights {self.W.shape} do not fit {len(self.roots)} roots "
+                            f"× {len(self.vocab)} features (plus the detector row)")
+        return self
+
+    def probabilities(self, candidates) -> tuple[np.ndarray, np.ndarray]:
+        """P(event) per candidate, and P(root | event) per candidate × root."""
+        z = np.zeros((len(candidates), 1 + len(self.roots)), dtype=np.float32)
+        for k, c in enumerate(candidates):
+            idx = [self.vocab[f] for f in c.features if f in self.vocab]
+            z[k] = self.b + (self.W[:, idx].sum(axis=1) if idx else 0.0)
+        p_event = 1.0 / (1.0 + np.exp(-z[:, 0]))
+        zr = z[:, 1:] - z[:, 1:].max(axis=1, keepdims=True)
+        p_root = np.exp(zr)
+        p_root /= p_root.sum(axis=1, keepdims=True)
+        return p_event, p_root
+
+    def events(self, candidates, coder_name: str) -> list[Event]:
+        """Events for the candidates the detector passes."""
+        if not candidates:
+            return []
+        p_event, p_root = self.probabilities(candidates)
+        return [self._event(c, root, p, coder_name) for c, root, p in self.decide(candidates, p_event, p_root)]
+
+    def decide(self, candidates, p_event, p_root) -> list[tuple]:
+        """(candidate, root, probability) for each event: the likeliest root of each passing candidate,
+        a second root when it is nearly as likely (a meeting and a deal between the same pair), and
+        the mirror of a joint act (meetings, agreements, trade are coded both ways, CODEBOOK
+        Conventions) when the reverse pair is a plausible candidate too."""
+        out, chosen = [], {}
+        index = {(c.sent_start, c.source, c.target): k for k, c in enumerate(candidates)}
+        for k, (c, pe, row) in enumerate(zip(candidates, p_event, p_root)):
+            if pe < self.threshold:
+                continue
+            order = np.argsort(-row)
+            picks = [order[0]] + ([order[1]] if row[order[1]] >= self.second else [])
+            for j in picks:
+                chosen[(k, int(j))] = float(pe * row[j])
+        for (k, j), p in list(chosen.items()):
+            root = self.roots[j]
+            c = candidates[k]
+            r = index.get((c.sent_start, c.target, c.source))
+            if root in self.mirror and r is not None and (r, j) not in chosen \
+                    and p_event[r] >= self.mirror_threshold:
+                chosen[(r, j)] = float(p_event[r] * p_root[r][j])
+        for (k, j), p in chosen.items():
+            out.append((candidates[k], self.roots[j], p))
+        return out
+
+    def _event(self, c, root: str, p: float, coder_name: str) -> Event:
+        coder = f"{coder_name}+{self.name}"
+        rule = c.rule_events.get(root)
+        if rule is not None:
+            return replace(rule, confidence=round(p, 3), rule=f"model:{rule.rule}", coder=coder)
+        start, end, lemma = c.anchor_span
+        code = c.anchor_code if c.anchor_code and c.anchor_code[:2] == root else root + "0"
+        date, precision = c.date
+        return Event(
+            sent_start=c.sent_start, sent_end=c.sent_end, source=c.source, target=c.target,
+            cameo=code, date=date or "", date_precision=precision or "publication",
+            trigger_start=start, trigger_end=end, rule=f"model:{root}:{lemma}", coder=coder,
+            confidence=round(p, 3),
+        )
