@@ -113,12 +113,19 @@ def convert_agents(path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    src = Path(argv[1] if len(argv) > 1 else "../shared/external/petrarch2")
+    args = argv[1:]
+    out = OUT
+    if "--out" in args:
+        k = args.index("--out")
+        out = Path(args[k + 1])
+        del args[k:k + 2]
+    src = Path(args[0] if args else "../shared/external/petrarch2")
     verbs = convert_verbs(src / "CAMEO.2.0.txt")
     agents = convert_agents(src / "Phoenix.agents.txt")
-    (OUT / "petrarch_verbs.json").write_text(json.dumps(verbs, indent=0, sort_keys=True) + "\n", "utf-8")
-    (OUT / "petrarch_agents.json").write_text(json.dumps(agents, indent=0, sort_keys=True) + "\n", "utf-8")
-    print(f"{len(verbs['verbs'])} verbs, {len(agents['agents'])} agent nouns → {OUT}")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "petrarch_verbs.json").write_text(json.dumps(verbs, indent=0, sort_keys=True) + "\n", "utf-8")
+    (out / "petrarch_agents.json").write_text(json.dumps(agents, indent=0, sort_keys=True) + "\n", "utf-8")
+    print(f"{len(verbs['verbs'])} verbs, {len(agents['agents'])} agent nouns → {out}")
     return 0
 
 

@@ -30,3 +30,11 @@ def coder():
     from entente.coding.coder import Coder
 
     return Coder().load()
+
+
+@pytest.fixture(scope="session")
+def rules_coder():
+    """The rules stage alone (no learned scorer, no PETRARCH2 fallback verbs in play for the model)."""
+    from entente.coding.coder import Coder
+
+    return Coder(learned=False).load()

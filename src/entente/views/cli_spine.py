@@ -166,10 +166,17 @@ def register(app: typer.Typer) -> None:
             scores = do_eval(gold, docs, model=model, errors=errors)
         except EntenteError as e:
             fail(e)
+        seen = _trained_on(scores)
         if as_json:
-            print(json.dumps(scores.to_dict(), indent=2, default=str))
+            out = scores.to_dict()
+            out["documents_in_model_training"] = seen
+            print(json.dumps(out, indent=2, default=str))
         else:
             render(scores, console, errors=errors)
+            if seen:
+                console.print(f"[yellow]note:[/yellow] {len(seen)} of these documents were in the event model's "
+                              "training data, so these scores are not honest ones; cross-validated scores: "
+                              "entente train-coder --cv GOLD (see the model card)")
 
     @app.command()
     def demo(
@@ -211,6 +218,13 @@ def register(app: typer.Typer) -> None:
         console.print(f"open the workbench: entente serve --store {store}  (then http://127.0.0.1:8000)")
         if report.n_failed:
             raise typer.Exit(1)
+
+
+def _trained_on(scores) -> list[str]:
+    """Scored documents that the shipped event model was trained on (from its model.json)."""
+    from entente.coding.events.scorer import training_documents
+
+    return sorted(set(scores.per_doc) & training_documents())
 
 
 def _print_overview(con, overview) -> None:

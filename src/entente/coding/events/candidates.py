@@ -44,6 +44,7 @@ class Candidate:
     anchor_span: tuple[int, int, str] | None = None  # its (start char, end char, lemma)
     anchor_code: str | None = None  # PETRARCH2's code for the anchor verb, if any
     date: tuple[str | None, str | None] = (None, None)  # (date, precision) near the anchor
+    irrealis: bool = False  # the anchor verb is negated, modal or conditional
 
 
 def mention_head(sdoc, m) -> int:

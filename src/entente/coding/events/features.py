@@ -66,6 +66,10 @@ def _slot_feats(prefix: str, slot, sdoc, f: dict, verb_codes: dict):
         code = verb_codes.get(verb.i)
         if code:
             f[f"{prefix}gov_P={code[:2]}"] = 1.0
+        for c in verb.children:  # "signed a treaty", "held exercises": the object names the act
+            if c.dep_ in ("dobj", "attr", "xcomp") and c.i != tok.i:
+                f[f"{prefix}gov_obj={c.lemma_.lower()}"] = 1.0
+                f[f"{prefix}dep_gov_obj={dep}|{c.lemma_.lower()}"] = 1.0
     return verb
 
 
@@ -76,6 +80,10 @@ def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict
     sv = _slot_feats("s_", cand.s_slot, sdoc, f, verb_codes)
     tv = _slot_feats("t_", cand.t_slot, sdoc, f, verb_codes)
     f[f"kinds={cand.s_slot.how}|{cand.t_slot.how}"] = 1.0
+    # a pair in context is a weaker guess when the sentence names two other actors itself
+    n_exp = int(sent_feats.get("_n_explicit", 0))
+    f[f"kinds_nexp={cand.s_slot.how}|{cand.t_slot.how}|{min(n_exp, 3)}"] = 1.0
+    f.pop("_n_explicit", None)
     if sv is not None and tv is not None and sv.i == tv.i:
         f["same_gov"] = 1.0
         f[f"same_gov={sv.lemma_.lower()}"] = 1.0
@@ -157,6 +165,7 @@ def sentence_features(sent, rule_events, verb_codes: dict, mentions, lexicon) ->
         f["Rnone"] = 1.0
     n = len({m.code for i, m in mentions.items() if sent.start <= i < sent.end})
     f[f"n_actors={min(n, 5)}"] = 1.0
+    f["_n_explicit"] = float(n)  # read by candidate_features, not a feature itself
     if sent.text.rstrip().endswith("?"):
         f["question"] = 1.0
     if any(t.text in ("“", '"', "”") for t in sent):

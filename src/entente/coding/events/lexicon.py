@@ -111,6 +111,8 @@ def load_petrarch_verbs() -> dict[str, Trigger]:
     data = json.loads(f.read_text("utf-8"))
     out = {}
     for verb, entry in data.get("verbs", {}).items():
+        if verb in IRREALIS_GOVERNORS or verb in MODALS or verb in ("say", "tell", "add", "note", "believe", "think"):
+            continue  # "wants to sign", "said that": governors of a report, not the act (realis.py reads them)
         trig = _petrarch_trigger(entry)
         if trig is not None:
             out[verb] = trig

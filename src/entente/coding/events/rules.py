@@ -61,7 +61,9 @@ def _anchor(sent, cand):
                 break
             h = h.head
         if h.pos_ == "VERB":
-            return h
+            # "wants to sign", "went on to attack": the act is the complement
+            comp = [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            return comp[0] if comp else h
     return sent.root
 
 
@@ -353,6 +355,9 @@ class EventCoder(ActorContext):
             c.anchor = tok.i
             c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
             c.anchor_code = vcodes.get(tok.i)
+            # negated, modal, conditional or wished acts are not events (CODEBOOK Scope)
+            c.irrealis = tok.pos_ == "VERB" and (self._irrealis(tok) or self._conditional(tok) or any(
+                w.lower_ in ("nearly", "almost") for w in tok.children))
             dated = date_near(sent, tok.i) if date_near is not None else None
             c.date = dated or sent_date
         return cands

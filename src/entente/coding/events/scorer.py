@@ -58,8 +58,12 @@ class EventScorer:
         self.W = np.asarray(W, dtype=np.float32)
         self.b = np.asarray(b, dtype=np.float32)
         self.second = float(meta.get("second", 0.35))
+        self.rule_threshold = float(meta.get("rule_threshold", self.threshold))
+        self.override = float(meta.get("override", 0.6))
+        self.strict = float(meta.get("strict", 0.6))
         self.mirror = set(meta.get("mirror", ["04", "05", "06"]))
         self.mirror_threshold = float(meta.get("mirror_threshold", 0.1))
+        self.mirror_always = set(meta.get("mirror_always", ["04"]))  # talks are always two-way (CODEBOOK)
         if self.W.shape != (1 + len(self.roots), len(self.vocab)):
             raise DataError(f"event model: weights {self.W.shape} do not fit {len(self.roots)} roots "
                             f"× {len(self.vocab)} features (plus the detector row)")
@@ -91,19 +95,47 @@ class EventScorer:
         Conventions) when the reverse pair is a plausible candidate too."""
         out, chosen = [], {}
         index = {(c.sent_start, c.source, c.target): k for k, c in enumerate(candidates)}
+        sent_roots: dict[int, set[str]] = {}
+        for c in candidates:
+            sent_roots.setdefault(c.sent_start, set()).update(c.rule_events)
         for k, (c, pe, row) in enumerate(zip(candidates, p_event, p_root)):
-            if pe < self.threshold:
+            if c.rule_events:
+                # the rules found a trigger linking this pair: their root stands unless the typer
+                # is confident of another one
+                if pe < self.rule_threshold:
+                    continue
+                picks = [self.roots.index(r) for r in c.rule_events]
+                top = int(np.argmax(row))
+                if top not in picks and row[top] >= self.override:
+                    picks.append(top)
+            elif pe < self.threshold:
                 continue
-            order = np.argsort(-row)
-            picks = [order[0]] + ([order[1]] if row[order[1]] >= self.second else [])
+            else:
+                order = np.argsort(-row)
+                picks = [order[0]] + ([order[1]] if row[order[1]] >= self.second else [])
+                # the rules linked this root's trigger to other pairs of the sentence: another pair
+                # needs strong evidence of its own (no context pair without a trigger linking it)
+                taken = sent_roots.get(c.sent_start, set())
+                picks = [j for j in picks if self.roots[j] not in taken or pe >= self.strict]
+            if c.irrealis:  # only what the rules coded despite the verb (their own realis tests passed)
+                picks = [j for j in picks if self.roots[j] in c.rule_events]
             for j in picks:
                 chosen[(k, int(j))] = float(pe * row[j])
+        for (k, j), p in list(chosen.items()):  # coordinated members the rules coded with a chosen one
+            c, root = candidates[k], self.roots[j]
+            if root not in c.rule_events:
+                continue
+            for k2, c2 in enumerate(candidates):
+                if c2.sent_start == c.sent_start and k2 != k and root in c2.rule_events \
+                        and c2.target == c.target and (k2, j) not in chosen \
+                        and p_event[k2] >= self.mirror_threshold:
+                    chosen[(k2, j)] = float(p_event[k2] * p_root[k2][j])
         for (k, j), p in list(chosen.items()):
             root = self.roots[j]
             c = candidates[k]
             r = index.get((c.sent_start, c.target, c.source))
             if root in self.mirror and r is not None and (r, j) not in chosen \
-                    and p_event[r] >= self.mirror_threshold:
+                    and (p_event[r] >= self.mirror_threshold or root in self.mirror_always):
                 chosen[(r, j)] = float(p_event[r] * p_root[r][j])
         for (k, j), p in chosen.items():
             out.append((candidates[k], self.roots[j], p))
@@ -123,3 +155,11 @@ class EventScorer:
             trigger_start=start, trigger_end=end, rule=f"model:{root}:{lemma}", coder=coder,
             confidence=round(p, 3),
         )
+
+
+def training_documents() -> set[str]:
+    """Names of the documents the shipped model was trained on (empty if none is shipped)."""
+    f = resources.files("entente").joinpath(MODEL_DIR, "model.json")
+    if not f.is_file():
+        return set()
+    return set(json.loads(f.read_text("utf-8")).get("documents", []))

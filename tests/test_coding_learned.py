@@ -1,0 +1,169 @@
+"""The learned event stage: shipped model and card, candidates, official speakers, filters, training."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from entente.types import Document, Event, Passage
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def doc(text: str, name: str = "t.txt", passages=()) -> Document:
+    return Document(name=name, path=f"/{name}", text=text, format="text", content_hash=name,
+                    published="2023-05-10", published_precision="day", passages=tuple(passages))
+
+
+def code(coder, text, **kw):
+    d = doc(text, **kw)
+    return coder.code(d, coder.nlp(d.text))
+
+
+def test_shipped_model_loads_and_its_card_names_data_licences_and_scores():
+    from entente.coding.events.scorer import EventScorer
+
+    scorer = EventScorer().load()
+    assert scorer.W.shape == (1 + len(scorer.roots), len(scorer.vocab)) and len(scorer.vocab) > 1000
+    base = resources.files("entente").joinpath("data/models/events")
+    card = base.joinpath("MODEL_CARD.md").read_text("utf-8")
+    for needed in ("Training data", "MIT", "PETRARCH2", "cross-validation", "learning curve", "recall by root"):
+        assert needed in card, needed
+    meta = json.loads(base.joinpath("model.json").read_text("utf-8"))
+    assert meta["documents"] and 0 < meta["threshold"] < 1
+
+
+def test_learned_events_carry_model_provenance_and_confidence(coder):
+    events = code(coder, "In 2019 China and Russia held joint naval exercises in the Sea of Japan.").events
+    pairs = {(e.source, e.target, e.cameo[:2]) for e in events}
+    assert ("CHN", "RUS", "06") in pairs and ("RUS", "CHN", "06") in pairs
+    for e in events:
+        assert "events-lr" in e.coder and e.rule.startswith("model:") and 0 < e.confidence <= 1
+
+
+def test_rules_only_coder_is_still_available(rules_coder):
+    events = code(rules_coder, "In 2019 China and Russia held joint naval exercises in the Sea of Japan.").events
+    assert events and all("events-lr" not in e.coder for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "China did not sign the treaty with Russia.",
+    "If Russia attacked China, the alliance would end.",
+    "Beijing may soon sell fighter jets to Moscow.",
+])
+def test_irrealis_acts_stay_uncoded_with_the_learned_stage(coder, text):
+    assert not [e for e in code(coder, text).events if {e.source, e.target} == {"CHN", "RUS"}]
+
+
+def test_official_we_in_a_transcript_is_the_officials_state(coder):
+    speaker = "SECRETARY OF STATE:"
+    turn = "We held talks with China for six hours and we agreed to keep channels open."
+    text = f"Remarks at the State Department\n\n{speaker}  {turn}\n"
+    start = text.index(turn)
+    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SECRETARY OF STATE")])
+    ev = coder.evidence(d, coder.nlp(d.text))
+    slots = {(c.source, c.s_slot.how) for c in ev["candidates"]}
+    assert ("USA", "we") in slots
+    events = coder.code(d, coder.nlp(d.text)).events
+    assert {("USA", "CHN"), ("CHN", "USA")} <= {(e.source, e.target) for e in events if e.cameo[:2] == "04"}
+
+
+def _event(cameo, start, end, trigger, source="CHN", target="RUS"):
+    return Event(sent_start=start, sent_end=end, source=source, target=target, cameo=cameo, date="2001",
+                 date_precision="year", trigger_start=trigger, trigger_end=trigger + 5, rule="t", coder="t")
+
+
+def test_filters_drop_campaigns_against_problems_and_recode_verbal_attacks(coder):
+    from entente.coding.events import filters
+
+    a = "In 2001 the two states signed a convention on fighting terrorism together."
+    b = "His attack on Stalin shocked the leadership in Beijing."
+    text = a + " " + b
+    fight = _event("190", 0, len(a), a.index("fighting"))
+    attack = _event("180", len(a) + 1, len(text), text.index("attack"), source="RUS", target="CHN")
+    same = _event("040", 0, len(a), 3, source="RUS", target="RUS")
+    out = filters.apply([fight, attack, same], text, person_actor=coder.actors.person_actor)
+    assert [e.cameo for e in out] == ["111"]
+
+
+def test_petrarch_verbs_back_the_lexicon_and_project_entries_win():
+    from entente.coding.events.lexicon import load_rules
+
+    with_p = load_rules()
+    without = load_rules(petrarch=False)
+    assert len(with_p["verbs"]) > len(without["verbs"]) + 500
+    shared = set(without["verbs"]) & set(with_p["verbs"])
+    assert shared and all(with_p["verbs"][v].origin == "entente" for v in shared)
+    assert "want" not in with_p["verbs"]  # a governor of a wish is not the act
+
+
+@pytest.mark.skipif(not (SHARED / "external/petrarch2/CAMEO.2.0.txt").is_file(), reason="needs ../shared")
+def test_petrarch_conversion_is_reproducible(tmp_path):
+    script = ROOT / "scripts/convert_petrarch.py"
+    subprocess.run([sys.executable, str(script), str(SHARED / "external/petrarch2"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    shipped = resources.files("entente").joinpath("data/rules/petrarch_verbs.json").read_text("utf-8")
+    assert (tmp_path / "petrarch_verbs.json").read_text("utf-8") == shipped
+    assert "Open Event Data Alliance" in shipped
+
+
+OWN_TEXTS = {
+    "a.txt": "Published May 3, 2021\n\nIn 2019 Russia sold fighter jets to China. Later China bought missiles "
+             "from Russia. The two countries held talks in Moscow.\n",
+    "b.txt": "Published June 9, 2020\n\nIn 2018 China criticised Japan over the islands. Japan rejected the "
+             "claim. China and Russia signed a gas deal in 2014.\n",
+    "c.txt": "Published July 1, 2022\n\nIn 2021 India met China for border talks. Russia sold oil to India. "
+             "China accused India of provocations.\n",
+}
+OWN_GOLD = [
+    ("a.txt", "In 2019 Russia sold fighter jets to China.", "RUS", "CHN", "06", "2019"),
+    ("a.txt", "The two countries held talks in Moscow.", "RUS", "CHN", "04", "2021"),
+    ("a.txt", "The two countries held talks in Moscow.", "CHN", "RUS", "04", "2021"),
+    ("b.txt", "In 2018 China criticised Japan over the islands.", "CHN", "JPN", "11", "2018"),
+    ("b.txt", "China and Russia signed a gas deal in 2014.", "CHN", "RUS", "05", "2014"),
+    ("b.txt", "China and Russia signed a gas deal in 2014.", "RUS", "CHN", "05", "2014"),
+    ("c.txt", "In 2021 India met China for border talks.", "IND", "CHN", "04", "2021"),
+    ("c.txt", "In 2021 India met China for border talks.", "CHN", "IND", "04", "2021"),
+    ("c.txt", "Russia sold oil to India.", "RUS", "IND", "06", "2022"),
+    ("c.txt", "China accused India of provocations.", "CHN", "IND", "11", "2022"),
+]
+
+
+def test_training_is_one_command_and_cross_validation_never_scores_a_training_text(tmp_path):
+    from entente.coding.coder import Coder
+    from entente.coding.events.scorer import EventScorer
+    from entente.evaluation import training
+
+    docs_dir = tmp_path / "docs"
+    docs_dir.mkdir()
+    for name, text in OWN_TEXTS.items():
+        (docs_dir / name).write_text(text, "utf-8")
+    lines = [json.dumps({"doc": n, "kind": "meta", "published": None, "published_precision": None})
+             for n in OWN_TEXTS]
+    lines += [json.dumps({"doc": d, "kind": "event", "sentence": s, "source": a, "target": b, "code": c,
+                          "date": y, "date_precision": "year"}) for d, s, a, b, c, y in OWN_GOLD]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "model"
+    report = training.train([(str(gold), str(docs_dir))], out, cv_sets=[str(gold)], curve=False)
+    assert report["documents"] == 3 and report["gold_events"] == len(OWN_GOLD)
+    cv = report["cv"][str(gold)]
+    assert cv["tp"] + cv["fn"] == len(OWN_GOLD)
+    meta = json.loads((out / "model.json").read_text("utf-8"))
+    assert meta["documents"] == sorted(OWN_TEXTS) and (out / "MODEL_CARD.md").is_file()
+    # the saved model loads and codes text through the same Coder
+    coder = Coder(learned=str(out)).load()
+    assert isinstance(coder.scorer, EventScorer)
+    events = code(coder, "In 2020 Russia sold rockets to India.").events
+    assert all("events-lr" in e.coder for e in events)
+    # each fold's model is trained without its held-out document
+    coder0 = Coder(learned=False).load()
+    tdocs = training.collect([(str(gold), str(docs_dir))], coder0)
+    folds = training.fold_probabilities(tdocs)
+    assert {n: "a.txt" not in m["documents"] for n, (m, _, _) in folds.items()}["a.txt"]
+    assert all(name not in meta_["documents"] for name, (meta_, _, _) in folds.items())
