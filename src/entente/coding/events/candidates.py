@@ -85,11 +85,11 @@ def _first_government(document, actors, sdoc) -> str | None:
     return None
 
 
-def sentence_slots(coder, sent, ctx, speaker: str | None) -> list[Slot]:
+def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slot]:
     slots: list[Slot] = []
     seen_tok = set()
     mentions = ctx["mentions"]
-    for tok in sent:
+    for tok in toks if toks is not None else sent:
         m = mentions.get(tok.i)
         if m is not None:
             if id(m) in seen_tok:
@@ -110,9 +110,10 @@ def sentence_slots(coder, sent, ctx, speaker: str | None) -> list[Slot]:
     return slots
 
 
-def sentence_candidates(coder, sent, ctx, rule_events: list[Event], speaker: str | None) -> list[Candidate]:
+def sentence_candidates(coder, sent, ctx, rule_events: list[Event], speaker: str | None,
+                        toks=None) -> list[Candidate]:
     """Ordered pairs of distinct actors for one sentence, with the rules' events attached."""
-    slots = [s for s in sentence_slots(coder, sent, ctx, speaker) if not s.code.startswith("<")]
+    slots = [s for s in sentence_slots(coder, sent, ctx, speaker, toks) if not s.code.startswith("<")]
     by_code: dict[str, Slot] = {}
     for s in slots:  # an explicit mention outranks a pronoun or a pair reference
         old = by_code.get(s.code)
@@ -137,14 +138,14 @@ def sentence_candidates(coder, sent, ctx, rule_events: list[Event], speaker: str
             if s == t:
                 continue
             if by_code[s].how in ("ctx", "rule") and by_code[t].how in ("ctx", "rule") and (s, t) not in rules \
-                    and not _implicit_ok(sent):
+                    and not _implicit_ok(toks if toks is not None else sent):
                 continue
             out.append(Candidate(sent.start_char, sent.end_char, s, t, by_code[s], by_code[t],
                                  rule_events=rules.get((s, t), {})))
     return out
 
 
-def _implicit_ok(sent) -> bool:
+def _implicit_ok(toks) -> bool:
     """Sentences with no actor of their own are candidates for the pair in context only when they
     have a finite verb or an event noun to carry an act (not headings, not fragments)."""
-    return any(t.pos_ in ("VERB", "NOUN") and t.dep_ in ("ROOT", "nsubj", "dobj", "nsubjpass") for t in sent)
+    return any(t.pos_ in ("VERB", "NOUN") and t.dep_ in ("ROOT", "nsubj", "dobj", "nsubjpass") for t in toks)

@@ -8,6 +8,7 @@ these carry a root and which make a pair the one acting.
 from __future__ import annotations
 
 from entente.coding.events.candidates import Candidate
+from entente.coding.events.lexicon import object_codes
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM"}
 NEG = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -134,10 +135,11 @@ def lexicon_code(t, lexicon) -> str | None:
     return None
 
 
-def sentence_features(sent, rule_events, verb_codes: dict, mentions, lexicon) -> dict[str, float]:
+def sentence_features(sent, rule_events, verb_codes: dict, mentions, lexicon, toks=None) -> dict[str, float]:
     """Features shared by every candidate of a sentence."""
     f: dict[str, float] = {}
-    for t in sent:
+    toks = toks if toks is not None else list(sent)
+    for t in toks:
         if t.i in mentions:
             continue
         low = t.lemma_.lower()
@@ -156,29 +158,28 @@ def sentence_features(sent, rule_events, verb_codes: dict, mentions, lexicon) ->
             f["cond"] = 1.0
         if low in FUTURE:
             f["future"] = 1.0
-    for i, code in verb_codes.items():
-        if sent.start <= i < sent.end:
-            f[f"P={code[:2]}"] = 1.0
+    for code in verb_codes.values():
+        f[f"P={code[:2]}"] = 1.0
     for e in rule_events:
         f[f"Rany={e.cameo[:2]}"] = 1.0
     if not rule_events:
         f["Rnone"] = 1.0
-    n = len({m.code for i, m in mentions.items() if sent.start <= i < sent.end})
+    n = len({mentions[t.i].code for t in toks if t.i in mentions})
     f[f"n_actors={min(n, 5)}"] = 1.0
     f["_n_explicit"] = float(n)  # read by candidate_features, not a feature itself
-    if sent.text.rstrip().endswith("?"):
+    if toks and toks[-1].text == "?":
         f["question"] = 1.0
-    if any(t.text in ("“", '"', "”") for t in sent):
+    if any(t.text in ("“", '"', "”") for t in toks):
         f["quoted"] = 1.0
     return f
 
 
-def verb_codes_for(sent, petrarch_verbs) -> dict[int, str]:
+def verb_codes_for(toks, petrarch_verbs) -> dict[int, str]:
     """PETRARCH2's code for each verb of the sentence, refined by its object words."""
     from entente.coding.events.realis import near_words
 
     out = {}
-    for t in sent:
+    for t in toks:
         if t.pos_ != "VERB":
             continue
         trig = petrarch_verbs.get(t.lemma_.lower())
@@ -186,8 +187,9 @@ def verb_codes_for(sent, petrarch_verbs) -> dict[int, str]:
             continue
         code = trig.code if not trig.needs_obj else None
         if trig.by_obj:
-            near = near_words(t)
-            code = next((c for w, c in trig.by_obj if w in near), code)
+            objects = object_codes(trig)
+            code = next((objects[w] for w in near_words(t) if w in objects), code)
         if code:
             out[t.i] = code
     return out
+

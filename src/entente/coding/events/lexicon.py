@@ -169,3 +169,16 @@ def load_rules(path: str | Path | None = None, *, petrarch: bool = True) -> dict
     return {"version": data.get("version", CODER), "verbs": verbs, "nouns": nouns, "implied": implied,
             "implied_target": implied_target}
 
+
+_OBJECTS: dict[int, dict[str, str]] = {}
+
+
+def object_codes(trig) -> dict[str, str]:
+    """A trigger's object words as a dict (first code per word), built once per trigger."""
+    d = _OBJECTS.get(id(trig))
+    if d is None:
+        d = {}
+        for w, c in trig.by_obj:
+            d.setdefault(w, c)
+        _OBJECTS[id(trig)] = d
+    return d

@@ -1,6 +1,8 @@
 """Realis and clause tests over the dependency parse: negation, modals, conditionals, governing verbs."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from entente.coding.events.lexicon import (
     CONCESSIVE_MARKS,
     CONDITIONAL_MARKS,
@@ -37,7 +39,7 @@ def irrealis(tok) -> bool:
 def has_words(tok, words) -> bool:
     if not words:
         return True
-    ws = set(words)
+    ws = _word_set(tuple(words))
     for c in tok.children:
         if c.lower_ in ws or c.lemma_.lower() in ws:
             return True
@@ -91,3 +93,8 @@ def near_words(tok) -> set[str]:
             if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ == "of":
                 out.update(w for p in g.children for w in (p.lower_, p.lemma_.lower()))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)  # PETRARCH2 verbs list hundreds of object words: build each set once

@@ -44,6 +44,7 @@ from entente.coding.events.lexicon import (
     _add,
     load_petrarch_verbs,
     load_rules,
+    object_codes,
 )
 from entente.types import Event
 
@@ -309,8 +310,8 @@ class EventCoder(ActorContext):
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
                 if trig.by_obj:  # the object refines the trigger's own code first
-                    near = realis.near_words(tok)
-                    alt = next((c for w, c in trig.by_obj if w in near), None)
+                    objects = object_codes(trig)
+                    alt = next((objects[w] for w in realis.near_words(tok) if w in objects), None)
                     if alt is not None:
                         trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES))
                 head_noun = self._infinitive_head(tok)
@@ -344,11 +345,12 @@ class EventCoder(ActorContext):
         return events
 
     def _candidates(self, sent, ctx, sent_events, speaker, sent_date, date_near):
-        cands = sentence_candidates(self, sent, ctx, sent_events, speaker)
+        toks = list(sent)  # indexing a spaCy Span re-creates tokens: materialise them once
+        cands = sentence_candidates(self, sent, ctx, sent_events, speaker, toks)
         if not cands:
             return []
-        vcodes = verb_codes_for(sent, self.petrarch)
-        shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules)
+        vcodes = verb_codes_for(toks, self.petrarch)
+        shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules, toks)
         for c in cands:
             c.features = candidate_features(c, sent, shared, vcodes, self.rules)
             tok = _anchor(sent, c)
