@@ -140,4 +140,6 @@ def test_cli_import_gdelt_exit_codes(tmp_path):
     assert r.exit_code == 1
     assert '"n_added": 2' in r.output and "bad SQLDATE" in r.output
     r = runner.invoke(app, ["import", "icews", str(tmp_path / "missing.tab"), "--store", store])
+    assert r.exit_code == 1 and "no such file" in r.output
+    r = runner.invoke(app, ["import", "gdelt", str(good), "--store", str(tmp_path / "no" / "s.duckdb")])
     assert r.exit_code == 2
