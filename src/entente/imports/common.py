@@ -135,10 +135,14 @@ def cameo_frame() -> pd.DataFrame:
 def register_tables(con, extra: dict[str, pd.DataFrame] | None = None) -> None:
     """(Re)create the small lookup tables the mapping SQL joins against."""
     frames = {"_imp_cameo": cameo_frame(), **(extra or {})}
-    for name, df in frames.items():
-        con.register(f"{name}_df", df)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_df")
-        con.unregister(f"{name}_df")
+    for name, df in frames.items():  # VALUES, not register(): a caller's unfinished result must not block us
+        def lit(v):
+            if v is None or (isinstance(v, float) and v != v):
+                return "NULL"
+            return str(v) if isinstance(v, (int, float)) else "'" + str(v).replace("'", "''") + "'"
+        values = ", ".join("(" + ", ".join(lit(v) for v in row) + ")" for row in df.itertuples(index=False))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM (VALUES {values}) "
+                    f"AS t({', '.join(df.columns)})")
 
 
 def read_csv_sql(src: Source, columns: dict[str, str], *, dateformat: str) -> str:
@@ -188,7 +192,7 @@ def stage(con, src: Source, report: ImportReport, select_sql: str, id_field: int
         found += [(where_is.get(ext, 0), reason) for ext, reason in flagged]
     for line, reason in sorted(found):
         report.problem(src.label, line, reason)
-    total = con.execute("SELECT count(*) FROM _imp_staged").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM _imp_staged").fetchall()[0][0]
     report.n_rows += total + len(rejected)
     for reason, n in con.execute("SELECT skip, count(*) FROM _imp_staged WHERE problem IS NULL AND skip IS NOT NULL "
                                  "GROUP BY 1").fetchall():
@@ -198,12 +202,12 @@ def stage(con, src: Source, report: ImportReport, select_sql: str, id_field: int
 
 def insert_staged(con, report: ImportReport) -> None:
     """Insert the staged rows that are events; ids already stored (or repeated) are ignored."""
-    eligible = con.execute("SELECT count(*) FROM _imp_staged WHERE problem IS NULL AND skip IS NULL").fetchone()[0]
-    before = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    eligible = con.execute("SELECT count(*) FROM _imp_staged WHERE problem IS NULL AND skip IS NULL").fetchall()[0][0]
+    before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     cols = ", ".join(INSERT_COLUMNS)
     con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _imp_staged "
                 "WHERE problem IS NULL AND skip IS NULL ON CONFLICT DO NOTHING")
-    added = con.execute("SELECT count(*) FROM events").fetchone()[0] - before
+    added = con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
     report.n_added += added
     report.n_duplicates += eligible - added
 
