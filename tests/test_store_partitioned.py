@@ -25,3 +25,16 @@ def test_partitioned_export_round_trips(tmp_path):
     with pytest.raises(ConfigError):
         export_partitioned(con, out)
     assert db.optimize(con) == 4           # optimize still works on a store with the new columns
+
+
+def test_store_made_before_the_import_columns_gains_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = db.connect(path)
+    for name, _ in db.ADDED_EVENT_COLUMNS:  # what a schema-1 store made before this change looks like
+        con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+    con.close()
+    con = db.connect(path)
+    p = write(tmp_path / "a.CSV", [gline(1, "CHN", "RUS", t1="GOV")])
+    assert import_gdelt(con, [p]).n_added == 1
+    assert db.optimize(con) == 1
+    assert con.execute("SELECT source_type, state_actors FROM events").fetchall() == [("GOV", True)]

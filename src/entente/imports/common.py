@@ -34,6 +34,7 @@ from entente.imports.files import Source, find_lines, last_line
 FOLD = {"SUN": "RUS", "USR": "RUS", "SOV": "RUS", "ROC": "TWN", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 # Actor types of a state's own organs; with IGOs and bare countries these are "state actors".
 STATE_TYPES = ("STATE", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO")
+MEMORY_LIMIT = "700MB"
 STATE_TYPES_SQL = "(" + ", ".join(f"'{t}'" for t in STATE_TYPES) + ")"
 
 INSERT_COLUMNS = (
@@ -216,15 +217,21 @@ def import_sources(con, paths, report: ImportReport, one_file) -> ImportReport:
     """Import each file in its own transaction: a bad file never loses another's rows."""
     from entente.imports.files import sources
 
-    with sources(paths, report.problem) as found:
-        for src in found:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                one_file(con, src, report)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
-    for t in ("_imp_staged", "_imp_raw", "_imp_rej", "_imp_rejscan"):
-        con.execute(f"DROP TABLE IF EXISTS {t}")
+    # A bounded budget: DuckDB spills the staged rows to disk rather than holding a big file in memory.
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    try:
+        with sources(paths, report.problem) as found:
+            for src in found:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    one_file(con, src, report)
+                    con.execute("COMMIT")
+                except Exception:
+                    con.execute("ROLLBACK")
+                    raise
+        for t in ("_imp_staged", "_imp_raw", "_imp_rej", "_imp_rejscan"):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+    finally:
+        con.execute(f"SET memory_limit = '{limit}'")
     return report
