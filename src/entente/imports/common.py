@@ -34,7 +34,7 @@ from entente.imports.files import Source, find_lines, last_line
 FOLD = {"SUN": "RUS", "USR": "RUS", "SOV": "RUS", "ROC": "TWN", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 # Actor types of a state's own organs; with IGOs and bare countries these are "state actors".
 STATE_TYPES = ("STATE", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO")
-MEMORY_LIMIT = "700MB"
+MEMORY_LIMIT = "800MB"
 STATE_TYPES_SQL = "(" + ", ".join(f"'{t}'" for t in STATE_TYPES) + ")"
 
 INSERT_COLUMNS = (
