@@ -50,7 +50,7 @@ def make_store(path: str | Path, *, n_events: int = 10_000_000, n_actors: int = 
     u = "((hash(i, {k}, {seed}) % 1000000) / 1000000.0)"
     t0 = time.perf_counter()
     con.execute(f"""
-        INSERT INTO events
+        INSERT INTO events ({db.CODED_EVENT_COLUMNS})
         WITH r AS (
             SELECT i,
                    {u.format(k=1, seed=seed)} AS u1, {u.format(k=2, seed=seed)} AS u2,

@@ -102,7 +102,8 @@ def build_store(path: Path, *, n_imported: int = 240, seed: int = 1) -> Path:
         ev_rows.append((f"gd{i:05d}", "gdelt", None, None, None, None, None, None, src, tgt, None, None, cameo,
                         cameo[:2], c.quad_class, c.plover or None, c.goldstein, date, "day", db.date_start(date),
                         rng.choice(dims), None, "gdelt", None, str(900000 + i), "https://example.org/a"))
-    con.executemany("INSERT INTO events VALUES (" + ", ".join(["?"] * 26) + ")", ev_rows)
+    con.executemany(f"INSERT INTO events ({db.CODED_EVENT_COLUMNS}) VALUES (" + ", ".join(["?"] * 26) + ")",
+                    ev_rows)
     con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", quote_rows)
     con.close()
     return path

@@ -139,5 +139,7 @@ def test_cli_import_gdelt_exit_codes(tmp_path):
     r = runner.invoke(app, ["import", "gdelt", str(bad), "--store", store, "--json"])
     assert r.exit_code == 1
     assert '"n_added": 2' in r.output and "bad SQLDATE" in r.output
-    r = runner.invoke(app, ["import", "icews", str(tmp_path / "missing.tab"), "--store", store])
+    r = runner.invoke(app, ["import", "icews", str(tmp_path / "missing.tab"), "--store", store, "--json"])
+    assert r.exit_code == 1 and "no such file" in r.output
+    r = runner.invoke(app, ["import", "gdelt", str(good), "--store", str(tmp_path)])  # a directory, not a store
     assert r.exit_code == 2

@@ -119,6 +119,7 @@ def period_range(period: str, label: str) -> tuple[dt.date, dt.date]:
 def _pair_events(
     source: str, target: str, *, undirected: bool, start: dt.date | None, end: dt.date | None,
     dimension: str | None = None, origin: str | None = None, end_exclusive: bool = False,
+    all_actors: bool = False,
 ) -> tuple[str, list]:
     """SQL (a CTE body) selecting the dyad's dated events, and its parameters.
 
@@ -126,8 +127,10 @@ def _pair_events(
     DuckDB can push into the scan (zone maps on a dyad-sorted table).
     """
     cols = ("event_id, origin, doc_id, sent_start, sent_end, source, target, cameo, root, quad_class, "
-            "goldstein, date, date_precision, date_start, dimension, source_url, external_id")
+            "goldstein, date, date_precision, date_start, dimension, source_url, external_id, story_id")
     conds, extra = ["date_start IS NOT NULL"], []
+    if not all_actors:  # imported rows between non-state actors (media, firms, rebels) are left out
+        conds.append("state_actors IS NOT FALSE")
     if start is not None:
         conds.append("date_start >= ?")
         extra.append(start)
@@ -155,12 +158,13 @@ def _pair_events(
     return sql, params
 
 
-def _dyad_index_query(con, source, target, *, period, start, end, dimension, undirected, origin):
+def _dyad_index_query(con, source, target, *, period, start, end, dimension, undirected, origin,
+                      all_actors=False):
     check_period(period)
     check_dimension(dimension)
     lo, hi = parse_bound(start), parse_bound(end, end=True)
     ev_sql, ev_params = _pair_events(source, target, undirected=undirected, start=lo, end=hi,
-                                     dimension=dimension, origin=origin)
+                                     dimension=dimension, origin=origin, all_actors=all_actors)
     step = _STEP[period]
     sql = f"""
     WITH ev AS ({ev_sql}),
@@ -207,21 +211,25 @@ def _dyad_index_query(con, source, target, *, period, start, end, dimension, und
 def dyad_index(
     con, source: str, target: str, *, period: str = "month", start: str | None = None,
     end: str | None = None, dimension: str | None = None, undirected: bool = False,
-    origin: str | None = None,
+    origin: str | None = None, all_actors: bool = False,
 ) -> pd.DataFrame:
     """Counts by quad class and net cooperation for a dyad, one row per period.
 
     Parameters: ``source``/``target`` actor codes (``undirected`` joins both
     directions); ``period`` month|quarter|year|decade; ``start``/``end`` ISO
     dates at any precision (inclusive); ``dimension`` and ``origin``
-    ('entente', 'gdelt', 'icews') filter. Returns ``INDEX_COLUMNS``.
+    ('entente', 'gdelt', 'icews') filter. Imported events count only when both
+    actors are states, their organs or IGOs (``state_actors``) unless
+    ``all_actors``; quad class and Goldstein are entente's (the file's own are in
+    ``file_quad_class``/``file_goldstein``). Returns ``INDEX_COLUMNS``.
     Raises ConfigError on an unknown period, dimension or a bad date.
 
     >>> dyad_index(con, "CHN", "RUS", period="year", start="2019", end="2020")["period"].tolist()
     ['2019', '2020']
     """
     sql, params = _dyad_index_query(con, source, target, period=period, start=start, end=end,
-                                    dimension=dimension, undirected=undirected, origin=origin)
+                                    dimension=dimension, undirected=undirected, origin=origin,
+                                    all_actors=all_actors)
     return con.execute(sql, params).df()
 
 

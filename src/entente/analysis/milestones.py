@@ -161,6 +161,14 @@ def _first_of_kind(con, a: str, b: str, *, undirected: bool) -> dict[str, dt.dat
         params).fetchall())
 
 
+def _source_key(r: dict) -> str:
+    """One source per document; imported rows per article URL (GDELT) or story (ICEWS),
+    so two rows coded from one article count once."""
+    if r["doc_id"]:
+        return r["doc_id"]
+    return f"{r['origin']}:" + (r.get("source_url") or r.get("story_id") or r["event_id"])
+
+
 def _code_name(cameo: str) -> str:
     try:
         return codes.lookup(cameo).name
@@ -175,8 +183,8 @@ def milestones(
     """The pair's milestones, best first (``order="score"``) or by date (``"date"``).
 
     Columns: ``COLUMNS``. ``event_ids``, ``doc_ids`` and ``doc_names`` are lists;
-    ``n_sources`` counts distinct documents (imported events count as their own
-    source each). ``milestone_id`` derives from pair, root and anchor date, so it
+    ``n_sources`` counts distinct documents (imported events count by article
+    URL or ICEWS story). ``milestone_id`` derives from pair, root and anchor date, so it
     is stable when a new document adds a source.
     """
     rows = _load(con, a, b, start=start, end=end, undirected=undirected, origin=origin)
@@ -191,7 +199,7 @@ def milestones(
         symmetric = len(dirs) > 1 and (tgt, src) in dirs
         if symmetric:
             src, tgt = pa, pb
-        docs = sorted({r["doc_id"] or f"{r['origin']}:{r['event_id']}" for r in c.rows})
+        docs = sorted({_source_key(r) for r in c.rows})
         names = sorted({r["doc_name"] for r in c.rows if r["doc_name"]})
         intensity = max(abs(r["goldstein"] or 0.0) for r in c.rows)
         novel = any(first.get(r["cameo"]) == r["ds"] for r in c.rows)

@@ -40,10 +40,26 @@ def _schema() -> str:
     return resources.files("entente.store").joinpath("schema.sql").read_text("utf-8")
 
 
+# Columns added after schema 1 shipped: stores made before them gain them on open.
+ADDED_EVENT_COLUMNS = [
+    ("source_type", "VARCHAR"), ("target_type", "VARCHAR"), ("state_actors", "BOOLEAN"),
+    ("file_quad_class", "INTEGER"), ("file_goldstein", "DOUBLE"), ("num_sources", "INTEGER"),
+    ("num_articles", "INTEGER"), ("story_id", "VARCHAR"), ("publisher", "VARCHAR"),
+]
+CODED_EVENT_COLUMNS = (
+    "event_id, origin, doc_id, passage_id, sent_start, sent_end, trigger_start, trigger_end, source, target, "
+    "source_text, target_text, cameo, root, quad_class, plover, goldstein, date, date_precision, date_start, "
+    "dimension, rule, coder, confidence, external_id, source_url"
+)
+
+
 def init(con: duckdb.DuckDBPyConnection) -> None:
     sql = _schema()
     con.execute(sql)
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    for name, typ in ADDED_EVENT_COLUMNS:
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {typ}").fetchall()
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
     if row is None:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     elif row[0] != SCHEMA_VERSION:
@@ -181,7 +197,7 @@ def write_document(con, coded: CodedDocument, run_id: str | None = None) -> str:
                 ev.date_precision, date_start(ev.date), ev.dimension, ev.rule, ev.coder, ev.confidence,
                 None, doc.url,
             ))
-        _insert(con, "events", rows, 26)
+        _insert(con, f"events ({CODED_EVENT_COLUMNS})", rows, 26)
         qrows = []
         for q in coded.quotes:
             qid = short_hash(doc_id, q.start, q.end, q.speaker)

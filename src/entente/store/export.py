@@ -15,7 +15,7 @@ from pathlib import Path
 
 from entente.errors import ConfigError
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "partitioned")
 TABLES = ("documents", "passages", "events", "quotes")
 _BATCH = 10_000
 
@@ -144,7 +144,8 @@ def export(con, *, fmt: str, out: Path, current_only: bool = True) -> dict:
         fmt: ``jsonl`` (one file: meta, event and quote records), ``csv`` or
             ``parquet`` (one file per table — documents, passages, events, quotes —
             named ``x.events.csv`` next to ``out = x.csv``, or ``out/events.csv``
-            when ``out`` is a directory or has no suffix).
+            when ``out`` is a directory or has no suffix), or ``partitioned``
+            (events as a Parquet dataset under ``out``, by year and dyad).
         current_only: only the newest version of each document (imported
             GDELT/ICEWS events, which have no document, are always written).
 
@@ -165,6 +166,9 @@ def export(con, *, fmt: str, out: Path, current_only: bool = True) -> dict:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out = Path(out)
+    if fmt == "partitioned":  # events only, as a Parquet dataset by year and dyad
+        from entente.store.partitioned import export_partitioned
+        return export_partitioned(con, out)
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         counts = _write_jsonl(con, out, current_only)

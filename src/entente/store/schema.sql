@@ -92,7 +92,17 @@ CREATE TABLE IF NOT EXISTS events (
     coder VARCHAR,
     confidence DOUBLE,
     external_id VARCHAR,                 -- GLOBALEVENTID / ICEWS Event ID
-    source_url VARCHAR
+    source_url VARCHAR,
+    -- imported rows: the file's own actor types and scores, kept beside entente's
+    source_type VARCHAR,                 -- STATE | GOV | MIL | COP | JUD | LEG | SPY | IGO | MED | BUS | REB | CVL ...
+    target_type VARCHAR,
+    state_actors BOOLEAN,                -- both sides states (or their organs) or IGOs; NULL = coded by entente
+    file_quad_class INTEGER,             -- GDELT QuadClass as published
+    file_goldstein DOUBLE,               -- GDELT GoldsteinScale / ICEWS Intensity as published
+    num_sources INTEGER,                 -- GDELT NumSources
+    num_articles INTEGER,                -- GDELT NumArticles
+    story_id VARCHAR,                    -- ICEWS Story ID
+    publisher VARCHAR                    -- ICEWS Publisher
 );
 
 CREATE TABLE IF NOT EXISTS quotes (

@@ -34,11 +34,7 @@ def _run(kind: str, files: list[str], store: Optional[str], as_json: bool) -> No
         err_console.print(f"[red]error:[/red] {e}", highlight=False)
         raise typer.Exit(2) from None
     if as_json:
-        print(json.dumps({
-            "n_rows": report.n_rows, "n_added": report.n_added, "n_duplicates": report.n_duplicates,
-            "skipped": dict(report.skipped),
-            "problems": [{"file": f, "line": n, "reason": r} for f, n, r in report.problems],
-        }, indent=2))
+        print(json.dumps(report.to_dict(), indent=2))
     else:
         t = Table(title=f"{kind} import → {path}", show_header=False)
         t.add_row("rows read", str(report.n_rows))
@@ -46,10 +42,16 @@ def _run(kind: str, files: list[str], store: Optional[str], as_json: bool) -> No
         t.add_row("already stored", str(report.n_duplicates))
         for reason, n in sorted(report.skipped.items()):
             t.add_row(f"skipped: {reason}", str(n))
-        t.add_row("malformed rows", f"[red]{report.n_problems}[/red]" if report.problems else "0")
+        t.add_row("malformed rows", f"[red]{report.n_malformed}[/red]" if report.n_malformed else "0")
+        t.add_row("files not read", str(report.n_problems - report.n_malformed))
+        for label, layout in list(report.layouts.items())[:MAX_SHOWN]:
+            t.add_row(f"layout: {label}", layout)
         console.print(t)
+        for name, n in report.unmapped.most_common(10):
+            err_console.print(f"unmapped country: {name!r} ({n} rows)", highlight=False)
         for f, n, r in report.problems[:MAX_SHOWN]:
-            err_console.print(f"[red]problem:[/red] {f}:{n}: {r}", highlight=False, markup=True)
+            where = f"{f}:{n}" if n else f
+            err_console.print(f"[red]problem:[/red] {where}: {r}", highlight=False, markup=True)
         if report.n_problems > MAX_SHOWN:
             err_console.print(f"... and {report.n_problems - MAX_SHOWN} more (use --json for all)")
     if report.problems:
@@ -64,11 +66,11 @@ def register(app: typer.Typer) -> None:
 
     @imp.command("gdelt")
     def gdelt_cmd(
-        files: list[str] = typer.Argument(..., help="GDELT 2.0 event export files (.CSV or .zip)."),
+        files: list[str] = typer.Argument(..., help="GDELT 2.0 export or 1.0 daily event files (.CSV, .zip or a directory)."),
         store: Optional[str] = store_opt,
         as_json: bool = json_opt,
     ):
-        """Import GDELT 2.0 event exports. Exits 1 if any row was malformed."""
+        """Import GDELT 2.0 exports or 1.0 daily files. Exits 1 if any row or file could not be read."""
         _run("gdelt", files, store, as_json)
 
     @imp.command("icews")
@@ -77,7 +79,7 @@ def register(app: typer.Typer) -> None:
         store: Optional[str] = store_opt,
         as_json: bool = json_opt,
     ):
-        """Import ICEWS coded event files. Exits 1 if any row was malformed."""
+        """Import ICEWS coded event files. Exits 1 if any row or file could not be read."""
         _run("icews", files, store, as_json)
 
     app.add_typer(imp, name="import")

@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def export(
-        fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet"),
+        fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet | partitioned (events by year and dyad)"),
         out: Path = typer.Option(..., "--out", help="Output file (csv/parquet: one file per table beside it)."),
         store: Optional[str] = StoreOpt,
         all_versions: bool = typer.Option(False, "--all-versions", help="Include superseded document versions."),
