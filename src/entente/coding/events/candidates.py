@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from entente.coding.events.lexicon import PAIR_NOUNS, PAIR_PRONOUNS, SINGLE_PRONOUNS
+from entente.coding.events.lexicon import (
+    LOCATIVE_PREPS, PAIR_NOUNS, PAIR_PRONOUNS, PLACE_NOUNS, SINGLE_PRONOUNS,
+)
 from entente.types import Event
 
 WE_WORDS = {"we", "our", "us", "ours", "ourselves"}
@@ -95,7 +97,9 @@ def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slo
             if id(m) in seen_tok:
                 continue
             seen_tok.add(id(m))
-            slots.append(Slot(m.code, mention_head(sent.doc, m), m.kind))
+            head = mention_head(sent.doc, m)
+            if not _in_place_phrase(sent.doc[head]):
+                slots.append(Slot(m.code, head, m.kind))
             continue
         low = tok.lower_
         pair_ref = low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")) \
@@ -108,6 +112,18 @@ def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slo
         elif low in WE_WORDS and speaker:
             slots.append(Slot(speaker, tok.i, "we"))
     return slots
+
+
+def _in_place_phrase(tok) -> bool:
+    """ "a battle on the border between Xinjiang and Kazakhstan": a place, not a party."""
+    h = tok
+    for _ in range(4):
+        if h.head is h:
+            return False
+        if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS and h.head.head.lemma_.lower() in PLACE_NOUNS:
+            return True
+        h = h.head
+    return False
 
 
 def sentence_candidates(coder, sent, ctx, rule_events: list[Event], speaker: str | None,
