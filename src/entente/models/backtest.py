@@ -100,13 +100,12 @@ def backtest(series: SeriesSet, *, start: str, horizons=(1, 6, 12), model: str =
     fitted, start_params = None, None
     for k, origin in enumerate(range(first - 1, last)):
         train = frame.iloc[: origin + 1]
-        if fitted is None or k % refit_every == 0:
-            mod = cls(train, start_params=start_params) if cls is LocalLevel else cls(train)
-            fitted = mod.fit()
-            if cls is LocalLevel:
-                start_params = fitted.start_params()
-        else:
-            fitted = fitted  # reuse parameters between refits (refit_every > 1)
+        refit = fitted is None or k % refit_every == 0
+        if cls is LocalLevel:  # between refits the level is filtered with the last parameters
+            fitted = cls(train, start_params=start_params).fit(refit=refit)
+            start_params = fitted.start_params()
+        elif refit:
+            fitted = cls(train).fit()
         pred = fitted.predictive(H)
         gauss = fitted.predictive(H, bands="gaussian") if cls is LocalLevel else None
         if "local-level-gaussian" in baselines and gauss is None:

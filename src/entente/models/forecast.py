@@ -73,7 +73,8 @@ class LocalLevel:
             raise ConfigError(f"unknown bands {bands!r}; valid: empirical, gaussian")
         self.frame, self.bands, self.start_params = frame, bands, start_params or {}
 
-    def fit(self) -> "LocalLevelResults":
+    def fit(self, *, refit: bool = True) -> "LocalLevelResults":
+        """``refit=False`` with start_params: filter the new data with the given parameters (no estimation)."""
         from statsmodels.tsa.statespace.structural import UnobservedComponents
 
         fits = {}
@@ -84,7 +85,10 @@ class LocalLevel:
                                   f"a local level needs {MIN_OBS}")
             mod = UnobservedComponents(y, level="llevel")
             sp = self.start_params.get(name)
-            fits[name] = _quiet_fit(lambda: mod.fit(start_params=sp, disp=False, maxiter=200))
+            if not refit and sp is not None:
+                fits[name] = mod.filter(sp)
+            else:
+                fits[name] = _quiet_fit(lambda: mod.fit(start_params=sp, disp=False, maxiter=200))
         return LocalLevelResults(self.frame, fits, self.bands)
 
 

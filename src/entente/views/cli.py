@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from entente.views import cli_imports, cli_report, cli_serve, cli_spine
+from entente.views import cli_imports, cli_models, cli_report, cli_serve, cli_spine
 
 app = typer.Typer(
     name="entente",
@@ -17,6 +17,7 @@ cli_spine.register(app)
 cli_imports.register(app)
 cli_report.register(app)
 cli_serve.register(app)
+cli_models.register(app)
 
 
 def main() -> None:
