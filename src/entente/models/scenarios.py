@@ -137,7 +137,8 @@ class Baseline:
         pl = np.array([res.fits[n].params[1] for n in names])
         nobs = np.array([res.fits[n].nobs for n in names], dtype=float)
         d = res.frame.diff().dropna()
-        corr = np.corrcoef(d.to_numpy().T) if len(names) > 1 and len(d) > 3 else np.eye(len(names))
+        with np.errstate(invalid="ignore", divide="ignore"):  # a constant series has no correlation: 0
+            corr = np.corrcoef(d.to_numpy().T) if len(names) > 1 and len(d) > 3 else np.eye(len(names))
         corr = np.nan_to_num(np.atleast_2d(corr)) * (1 - np.eye(len(names))) * 0.9 + np.eye(len(names))
         return cls(names, lv, np.maximum(pe, 1e-12), np.maximum(pl, 1e-12), nobs, corr)
 
