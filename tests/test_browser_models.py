@@ -43,19 +43,19 @@ def page(browser):
 
 def test_regimes_scenarios_forecast_triangle_pages(page, base_url):
     page.goto(f"{base_url}/models/regimes?source=CHN&target=RUS&period=year")
-    page.wait_for_selector("#chart-regimes .scatterlayer .trace")
+    page.wait_for_selector("#chart-regimes .scatterlayer .trace", state="attached")
     assert page.locator("#chart-regimes .layer-below .shapelayer path").count() >= 1  # regime bands
     assert page.locator("table.regimes tr.regime").count() >= 1
     _shot(page, "m1_regimes.png")
     page.goto(f"{base_url}/models/scenarios?paths=2000")
-    page.wait_for_selector("#chart-sc-5 .scatterlayer .trace")
+    page.wait_for_selector("#chart-sc-5 .scatterlayer .trace", state="attached")
     assert page.locator("table.scenarios tr.scenario").count() == 4
     assert page.locator("#chart-sc-0 .legend .traces").count() >= 5  # baseline + four scenarios
     _shot(page, "m2_scenarios.png")
     page.goto(f"{base_url}/models/forecast?dyads=CHN-RUS")
-    page.wait_for_selector("#chart-fc-0 .scatterlayer .trace")
+    page.wait_for_selector("#chart-fc-0 .scatterlayer .trace", state="attached")
     page.goto(f"{base_url}/models/triangle")
-    page.wait_for_selector("#chart-triangle .scatterlayer .trace")
+    page.wait_for_selector("#chart-triangle .scatterlayer .trace", state="attached")
     assert page.locator("#chart-triangle .scatterlayer .trace").count() == 6
     assert page.errors == []
 
