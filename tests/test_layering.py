@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "entente"
-ORDER = ["corpus", "nlp", "coding", "store", "imports", "evaluation", "analysis", "views"]
+ORDER = ["corpus", "nlp", "coding", "store", "imports", "evaluation", "analysis", "models", "views"]
 CORE = {"types", "errors", "codes", "config", "registry", "pipeline", "__init__"}
 
 

@@ -192,6 +192,7 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
     from entente.views.web_pages import register_pages
 
     register_pages(app)
+    __import__("entente.views.web_forecast_pages").views.web_forecast_pages.register_model_pages(app)
     return app
 
 

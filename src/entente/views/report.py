@@ -21,6 +21,7 @@ from markupsafe import Markup
 from entente import codes
 from entente.analysis import evidence, indices, milestones
 from entente.coding.dimensions import label as dim_label
+from entente.views.report_models import models_section
 
 QUAD_COLORS = {1: "#7fb3d5", 2: "#1f618d", 3: "#f5b041", 4: "#c0392b"}
 QUAD_KEYS = ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
@@ -229,6 +230,7 @@ def write_report(con, *, a: str, b: str, start: str | None = None, end: str | No
         quad_svg=_stacked_svg(ctx["index"]), timeline_svg=_timeline_svg(ctx["milestones"]),
         dims_svg=_dims_svg(ctx["dims"]), quad_colors=QUAD_COLORS, css=Markup(CSS), quad_names=codes.QUAD_NAMES,
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        models_html=models_section(con, a, b, period=ctx.get("period") or "year"),
     )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -302,6 +304,7 @@ from {{ a }}; and the Goldstein balance ({{ a }}→{{ b }} minus {{ b }}→{{ a 
 {% for d in documents.itertuples() %}<tr><td>{{ d.name }}</td><td>{{ d.title }}</td><td>{{ d.site }}</td><td>{{ d.published }}</td><td class=n>{{ d.n_events }}</td></tr>
 {% endfor %}</table>
 
+{{ models_html }}
 <h2 id=evidence>Appendix: evidence by {{ period }}</h2>
 <p class=muted>Every event counted above, with the sentence it was coded from (document name and character offsets).
 Imported events (GDELT, ICEWS) are listed by their dataset id.</p>
