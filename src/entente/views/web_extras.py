@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from entente.views import web_views as v
 from entente.views.web_models import Con, DyadQuery, EventQuery
@@ -77,6 +77,11 @@ def register_extras(app: FastAPI) -> None:
         kind = "text/javascript" if name.endswith(".js") else "text/css"
         return Response((_swagger_dir() / name).read_bytes(), media_type=kind,
                         headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/docs-openapi.json", include_in_schema=False)
+    def docs_schema() -> JSONResponse:
+        # The bundled Swagger UI (4.x) reads OpenAPI 3.0; FastAPI writes 3.1, a superset it would refuse.
+        return JSONResponse({**app.openapi(), "openapi": "3.0.3"})
 
     @app.get("/favicon.ico", include_in_schema=False)
     @app.get("/favicon.svg", include_in_schema=False)
