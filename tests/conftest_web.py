@@ -53,7 +53,11 @@ QUOTES = [  # (doc name, quoted text inside its sentence, speaker, speaker_actor
 ]
 
 
-def build_store(path: Path, *, n_imported: int = 240, seed: int = 1) -> Path:
+PAIRS = [("CHN", "RUS"), ("RUS", "CHN"), ("CHN", "RUS"), ("USA", "CHN"), ("USA", "RUS")]
+TRIANGLE_PAIRS = PAIRS + [("CHN", "USA"), ("RUS", "USA")]
+
+
+def build_store(path: Path, *, n_imported: int = 240, seed: int = 1, pairs=PAIRS) -> Path:
     """Write the test store to ``path`` and return it."""
     con = db.connect(path)
     ev_rows, quote_rows = [], []
@@ -95,7 +99,7 @@ def build_store(path: Path, *, n_imported: int = 240, seed: int = 1) -> Path:
     pool = ["010", "036", "042", "043", "051", "057", "061", "062", "111", "112", "130", "172"]
     dims = ["diplomatic", "economic", "energy", "military", "arms", "technology"]
     for i in range(n_imported):
-        src, tgt = rng.choice([("CHN", "RUS"), ("RUS", "CHN"), ("CHN", "RUS"), ("USA", "CHN"), ("USA", "RUS")])
+        src, tgt = rng.choice(pairs)
         cameo = rng.choice(pool)
         c = codes.lookup(cameo)
         date = f"{rng.randint(2014, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"

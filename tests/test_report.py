@@ -64,7 +64,10 @@ def test_report_is_self_contained_and_traceable(con, tmp_path):
                             ("2015-05-01", "CHN→RUS: criticize or denounce"),
                             ("2019-06-05", "RUS→CHN: make a visit"), ("2023-03-21", "CHN→RUS: make a visit")]
     assert "2019-06-05" in text and "2023-03-21" in text
-    assert re.search(r"treaty\.txt \[0–\d+\]", text) and "again.txt [0–" in text
+    # citations: title (or file) + date + a short quote, not offsets
+    assert "treaty.txt (2001-07-16): “Moscow and Beijing signed a treaty." in text and "again.txt (" in text
+    assert "[0–" not in text and not re.search(r"\b1 events\b", text)
+    assert "Key findings" in text and "Caveats" in text and "Vertical axis" in text
     # charts are inline SVG, and chart bars link to evidence anchors that exist
     assert text.count("<svg") >= 3
     anchors = {v[1:] for _, _, v in p.refs}

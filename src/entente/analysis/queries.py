@@ -1,13 +1,11 @@
 """Read-side queries the views need beyond the indices: events, evidence, documents, quotes, search.
 
 Everything here reads the store and returns frames or plain dicts; nothing writes.
-Parameters are always bound. Text search is ILIKE over passage text (no DuckDB
-extension needed, fine for a laptop-sized corpus of documents).
+Parameters are always bound. Text search uses the SQLite FTS5 index in ``store.fts``.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import numpy as np
@@ -58,10 +56,14 @@ def events(
     origin: str | None = None,
     limit: int = 200,
     offset: int = 0,
+    min_confidence: float | None = None,
+    dated: bool = False,
 ) -> pd.DataFrame:
     """Events matching every given filter, newest first, with their document's name and title.
 
-    ``start``/``end`` are ISO dates (inclusive, compared with ``date_start``).
+    ``start``/``end`` are ISO dates (inclusive, compared with ``date_start``). Counting rule, the
+    same as the indices': with ``undirected`` a joint act coded both ways from one sentence is listed
+    once (the source→target row); ``dated`` keeps only events an index can count.
 
     >>> events(con, source="CHN", target="RUS", quad_class=2, limit=10)  # doctest: +SKIP
     """
@@ -72,6 +74,17 @@ def events(
     if clause:
         where.append(clause)
         params += p
+    if source and target and undirected and source != target:
+        where.append("NOT (e.source = ? AND EXISTS (SELECT 1 FROM events f WHERE f.source = ? AND f.target = ? "
+                     "AND f.doc_id = e.doc_id AND f.sent_start = e.sent_start AND f.cameo = e.cameo "
+                     "AND f.date = e.date))")
+        params += [target, source, target]
+    if dated:
+        where.append("e.date_start IS NOT NULL")
+    if min_confidence is not None:
+        # imported events carry no confidence: a filter keeps only coded ones that reach it
+        where.append("e.confidence >= ?")
+        params.append(float(min_confidence))
     for col, val in (("e.root", root), ("e.quad_class", quad_class), ("e.dimension", dimension),
                      ("e.doc_id", doc_id), ("e.origin", origin)):
         if val is not None and val != "":
@@ -209,29 +222,29 @@ def quotes(
     return con.execute(sql, params + [limit]).df()
 
 
-def search_passages(con, q: str, *, limit: int = 50) -> pd.DataFrame:
-    """Passages containing every word of ``q`` (case-insensitive), with the document and a
-    ``matches`` list of [start, end] offsets of each word occurrence in ``text``.
+def search_passages(con, q: str, *, index, limit: int = 50) -> tuple[int, pd.DataFrame]:
+    """Passages matching ``q`` in the full-text ``index`` (``store.fts.PassageIndex``), best BM25 first:
+    (number of matching passages, frame with the document and ``matches`` [start, end] offsets in ``text``).
 
-    Raises ConfigError for an empty query.
+    "Quoted words" are a phrase; other words must all occur (whole words, stemmed).
+    Raises ConfigError for a query with no words.
     """
-    terms = [t for t in re.split(r"\s+", (q or "").strip()) if t][:8]
-    if not terms:
-        raise ConfigError("search needs at least one word, got an empty query")
-    where = " AND ".join("ptext ILIKE ? ESCAPE '\\'" for _ in terms)
-    params = [f"%{_like_escape(t)}%" for t in terms]
+    index.sync(con)
+    n, hits = index.search(q, limit=limit)
+    cols = ["passage_id", "doc_id", "seq", "kind", "speaker", "start_char", "end_char", "text", "doc_name",
+            "doc_title", "doc_published", "matches", "score"]
+    if not hits:
+        return n, pd.DataFrame(columns=cols)
     df = con.execute(
-        "WITH p AS (SELECT p.passage_id, p.doc_id, p.seq, p.kind, p.speaker, p.start_char, p.end_char, "
-        "  substring(d.text, p.start_char + 1, p.end_char - p.start_char) AS ptext, "
-        "  d.name AS doc_name, d.title AS doc_title, d.published AS doc_published "
-        "  FROM passages p JOIN documents d ON d.doc_id = p.doc_id WHERE d.is_current) "
-        f"SELECT passage_id, doc_id, seq, kind, speaker, start_char, end_char, ptext AS text, doc_name, "
-        f"doc_title, doc_published FROM p WHERE {where} ORDER BY doc_published DESC NULLS LAST, doc_id, seq LIMIT ?",
-        params + [limit],
-    ).df()
-    pat = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    df["matches"] = [[[m.start(), m.end()] for m in pat.finditer(t)] for t in df["text"]]
-    return df
+        "SELECT p.passage_id, p.doc_id, p.seq, p.kind, p.speaker, p.start_char, p.end_char, "
+        "substring(d.text, p.start_char + 1, p.end_char - p.start_char) AS text, "
+        "d.name AS doc_name, d.title AS doc_title, d.published AS doc_published "
+        "FROM passages p JOIN documents d ON d.doc_id = p.doc_id "
+        "WHERE p.passage_id IN (SELECT unnest(?::VARCHAR[]))", [[h["passage_id"] for h in hits]]).df()
+    by_id = {h["passage_id"]: h for h in hits}
+    df["matches"] = [by_id[p]["matches"] for p in df["passage_id"]]
+    df["score"] = [by_id[p]["score"] for p in df["passage_id"]]
+    return n, df.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def summary(con) -> dict[str, Any]:
@@ -255,6 +268,12 @@ def actors(con) -> list[str]:
         "SELECT code FROM (SELECT DISTINCT source AS code FROM events UNION SELECT DISTINCT target FROM events) "
         "ORDER BY code").fetchall()
     return [r[0] for r in rows]
+
+
+def actor_names(con) -> dict[str, str]:
+    """code → name from the store's ``actors`` table (empty when it was never filled)."""
+    return dict(con.execute("SELECT code, name FROM actors WHERE name IS NOT NULL").fetchall())
+
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

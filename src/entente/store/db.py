@@ -64,6 +64,10 @@ def init(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     elif row[0] != SCHEMA_VERSION:
         raise StoreError(f"store schema version {row[0]}, this entente expects {SCHEMA_VERSION}")
+    if con.execute("SELECT count(*) FROM actors").fetchone()[0] == 0:
+        from entente.store import actors  # names for pickers and reports, from the shipped dictionaries
+
+        actors.fill(con)
 
 
 def optimize(con) -> int:

@@ -16,14 +16,15 @@ from dataclasses import asdict, is_dataclass
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from entente.analysis import queries
 from entente.errors import ConfigError, EntenteError
 from entente.store import db
 from entente.views import web_views as v
-from entente.views.web_models import Con, DyadQuery, EventQuery, PointQuery
+from entente.views.web_models import Con, DyadQuery, EventQuery, PointQuery, explain_errors
 
 
 class Store:
@@ -35,6 +36,19 @@ class Store:
         self.base = db.connect(path, read_only=read_only)
         self.write_lock = threading.Lock()
         self.cache: dict[str, Any] = {}
+        self._fts = None
+
+    @property
+    def fts(self):
+        """The full-text index, opened on first search (it syncs itself with the store before each one)."""
+        if self._fts is None:
+            from entente.store.fts import PassageIndex
+
+            self._fts = PassageIndex(self.path)
+        return self._fts
+
+    def actors(self, con) -> list[str]:
+        return self.cached("actors", lambda: queries.actors(con))
 
     def cursor(self):
         return self.base.cursor()
@@ -76,6 +90,17 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
         from entente.views.web_pages import render
 
         return render(request, "error.html", body, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        # One readable sentence naming each bad value and what is valid, never raw validation JSON.
+        text, items = explain_errors(exc.errors())
+        body = {"error": "BadRequest", "message": text, "status": 422, "problems": items}
+        if request.url.path.startswith("/api") or request.url.path.endswith((".json", ".csv")):
+            return JSONResponse(body, status_code=422)
+        from entente.views.web_pages import render
+
+        return render(request, "error.html", body, status_code=422)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -132,7 +157,7 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
     @app.get("/api/dyad", tags=["indices"])
     def api_dyad(con: Con, q: Annotated[DyadQuery, Query()]) -> dict:
         """Everything the dyad page shows, in one response."""
-        return _json(v.dyad_view(con, q))
+        return _json(v.dyad_view(con, q, known=st.actors(con)))
 
     @app.get("/api/evidence", tags=["evidence"])
     def api_evidence(con: Con, q: Annotated[PointQuery, Query()]) -> dict:
@@ -164,20 +189,51 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
     @app.get("/api/search", tags=["evidence"])
     def api_search(con: Con, q: Annotated[str, Query(min_length=1, max_length=200)],
                    limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
-        """Passages containing every word of ``q``, with match offsets."""
-        return _json(v.search_view(con, q, limit=limit))
+        """Full-text search (SQLite FTS5): "quoted words" are a phrase, other words must all occur as whole
+        (stemmed) words; BM25 order. Returns ``n`` (all matching passages) and the best ``limit`` with offsets."""
+        return _json(v.search_view(con, q, limit=limit, index=st.fts))
+
+    @app.get("/api/compare", tags=["indices"])
+    def api_compare(con: Con, dyads: Annotated[str | None, Query(max_length=200)] = None, triangle: bool = False,
+                    period: Annotated[str, Query(pattern="^(month|quarter|year|decade)$")] = "year",
+                    start: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+                    end: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None) -> dict:
+        """Net cooperation of up to six directed dyads (``dyads=CHN-RUS,USA-CHN``, or ``triangle=true`` for
+        the six of USA, China and Russia) on one time axis."""
+        pairs = v.parse_dyads(dyads, triangle=triangle or not dyads)
+        return _json(v.compare_view(con, dyads=pairs, period=period, start=start, end=end, known=st.actors(con)))
+
+    @app.get("/api/documents", tags=["evidence"])
+    def api_documents(con: Con, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                      offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict:
+        """Current documents, newest first, with their counts of events and passages."""
+        return _json(v.documents_view(con, limit=limit, offset=offset))
 
     if token is not None:
         if not token:
             raise ConfigError("an ingest token must not be empty")
 
-        @app.post("/api/ingest", tags=["ingest"])
-        def api_ingest(body: IngestRequest, authorization: Annotated[str | None, Header()] = None) -> dict:
-            """Ingest files or folders on the server (needs ``Authorization: Bearer <token>``)."""
+        @app.post("/api/ingest", tags=["ingest"], openapi_extra={"requestBody": {"required": True, "content": {
+            "application/json": {"schema": IngestRequest.model_json_schema()}}}})
+        async def api_ingest(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict:
+            """Ingest files or folders on the server (needs ``Authorization: Bearer <token>``).
+
+            The token is checked before the body is read: a caller without it learns nothing about the body."""
             expected = f"Bearer {token}"
             if authorization is None or not secrets.compare_digest(authorization.encode(), expected.encode()):
                 return JSONResponse({"error": "Unauthorized", "message": "a valid bearer token is required",
                                      "status": 401}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+            try:
+                body = IngestRequest.model_validate_json(await request.body())
+            except ValidationError as e:
+                text, items = explain_errors(e.errors())
+                return JSONResponse({"error": "BadRequest", "message": text or "body must be JSON like "
+                                     '{"inputs": ["path"]}', "status": 422, "problems": items}, status_code=422)
+            from starlette.concurrency import run_in_threadpool
+
+            return await run_in_threadpool(_ingest, body)
+
+        def _ingest(body: IngestRequest) -> dict:
             from entente import pipeline
 
             with st.write_lock:

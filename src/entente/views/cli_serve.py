@@ -30,5 +30,12 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from e
         mode = "read-write, ingest enabled" if token else "read-only"
-        typer.echo(f"entente workbench on http://{host}:{port}/  (store {path}, {mode})")
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        typer.echo(f"entente workbench starting on http://{host}:{port}/  (store {path}, {mode}) …")
+
+        class _Server(uvicorn.Server):
+            async def startup(self, sockets=None):
+                await super().startup(sockets)
+                if self.started:  # say so only once the socket answers
+                    typer.echo(f"ready: http://{host}:{port}/  (API docs at /docs)")
+
+        _Server(uvicorn.Config(web, host=host, port=port, log_level="warning")).run()

@@ -67,7 +67,7 @@ def _bars_svg(df: pd.DataFrame, *, value: str, title: str, width: int = 920, hei
         h = plot_h * abs(v) / span
         y = y0 - h if v >= 0 else y0
         color = "#1e8449" if v >= 0 else "#c0392b"
-        tip = f"{row.period}: {v:+.1f} ({row.n_events} events)"
+        tip = f"{row.period}: {v:+.1f} ({_plural(row.n_events, 'event')})"
         bar = (f'<rect x="{x + bw * 0.1:.1f}" y="{y:.1f}" width="{max(bw * 0.8, 1):.1f}" height="{max(h, 0.5):.1f}" '
                f'fill="{color}"><title>{esc(tip)}</title></rect>')
         if row.n_events:
@@ -147,7 +147,7 @@ def _dims_svg(dims: pd.DataFrame, *, width: int = 920) -> Markup:
         color = "#1e8449" if d.net_cooperation >= 0 else "#c0392b"
         parts.append(f'<text x="0" y="{y + 14}" class=ax>{esc(d.label)}</text>'
                      f'<rect x="200" y="{y}" width="{w:.1f}" height="18" fill="{color}" fill-opacity="0.8">'
-                     f'<title>{d.n_events} events, net {d.net_cooperation:+.1f}</title></rect>'
+                     f'<title>{_plural(d.n_events, "event")}, net {d.net_cooperation:+.1f}</title></rect>'
                      f'<text x="{205 + w:.1f}" y="{y + 14}" class=ax>{d.n_events}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -209,6 +209,59 @@ def _period_label(period: str, d) -> str:
     return f"{d.year // 10 * 10}s"
 
 
+def _plural(n, word: str) -> str:
+    """"1 event", "2 events"."""
+    n = int(n or 0)
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def key_findings(ctx: dict) -> list[str]:
+    """The few sentences an analyst reads first, from the index, asymmetry and milestones."""
+    out = []
+    idx = ctx["index"]
+    busy = idx[idx["n_events"] > 0]
+    if len(busy):
+        best = busy.loc[busy["net_cooperation"].idxmax()]
+        worst = busy.loc[busy["net_cooperation"].idxmin()]
+        out.append(f"Most cooperative {ctx['period']}: {best['period']} (net cooperation "
+                   f"{best['net_cooperation']:+.1f} from {_plural(best['n_events'], 'event')}).")
+        if worst["net_cooperation"] < 0:
+            out.append(f"Most conflictual {ctx['period']}: {worst['period']} (net {worst['net_cooperation']:+.1f}).")
+        coop = int(busy[["verbal_coop", "material_coop"]].to_numpy().sum())
+        total = int(busy["n_events"].sum())
+        out.append(f"{coop / total:.0%} of the pair's {_plural(total, 'event')} are cooperative.")
+    for r in ctx["asym_total"].itertuples():
+        if r.initiative_share_a is not None and r.initiative_share_a == r.initiative_share_a:
+            out.append(f"{ctx['a']} initiates {r.initiative_share_a:.0%} of the pair's events.")
+    ms = ctx["milestones"]
+    if len(ms):
+        top = ms.sort_values("n_sources", ascending=False).iloc[0]
+        out.append(f"Best-attested milestone: {top['date']} {top['label']} ({_plural(top['n_sources'], 'source')}).")
+    return out
+
+
+def caveats(ctx: dict) -> list[str]:
+    """What the numbers cannot say: coarse dates and uneven coverage."""
+    idx = ctx["index"]
+    n_imprecise = int(idx["n_imprecise"].sum()) if len(idx) else 0
+    out = [f"Dating: {_plural(n_imprecise, 'event')} carry a date coarser than the {ctx['period']} "
+           "(a year or decade only); they are counted in the first period their date covers."
+           if n_imprecise else f"Dating: every event is dated at least to the {ctx['period']}.",
+           "Dates come from the text where it gives one, else from the narrative or the document's "
+           "publication date: an event told years later may be dated by when it was written about.",
+           f"Coverage: the counts follow the {_plural(len(ctx['documents']), 'document')} behind them; "
+           "a period with few documents shows few events, not a quiet relationship."]
+    return out
+
+
+def _cite(title, date, sentence, *, width: int = 160) -> str:
+    """Title, date and a short quote of the passage."""
+    q = " ".join(str(sentence or "").split())
+    if len(q) > width:
+        q = q[:width].rsplit(" ", 1)[0] + "…"
+    return f"{title or 'untitled'} ({date or 'undated'}): “{q}”"
+
+
 def _fmt(v, spec: str = ".2f") -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
@@ -224,13 +277,15 @@ def write_report(con, *, a: str, b: str, start: str | None = None, end: str | No
     """
     ctx = build_context(con, a=a, b=b, start=start, end=end, period=period)
     env = Environment(autoescape=True, finalize=esc)
-    env.filters.update(fmt=_fmt, anchor=_anchor, dim=dim_label, code_name=lambda c: codes.lookup(c).name)
+    env.filters.update(fmt=_fmt, plural=_plural, anchor=_anchor, dim=dim_label, code_name=lambda c: codes.lookup(c).name)
     doc = env.from_string(TEMPLATE).render(
         **ctx, net_svg=_bars_svg(ctx["index"], value="net_cooperation", title="net cooperation"),
         quad_svg=_stacked_svg(ctx["index"]), timeline_svg=_timeline_svg(ctx["milestones"]),
         dims_svg=_dims_svg(ctx["dims"]), quad_colors=QUAD_COLORS, css=Markup(CSS), quad_names=codes.QUAD_NAMES,
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         models_html=models_section(con, a, b, period=ctx.get("period") or "year"),
+        generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), findings=key_findings(ctx), caveats=caveats(ctx),
+        cite=_cite,
     )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -258,15 +313,22 @@ TEMPLATE = """<!DOCTYPE html>
 <style>{{ css }}</style></head>
 <body>
 <h1>{{ a }}–{{ b }}: the relationship from the evidence</h1>
-<p class=muted>{% if start or end %}Range: {{ start or "the beginning" }} – {{ end or "the latest" }}{% else %}All dates{% endif %} · {{ n_events }} events ·
-{{ documents|length }} documents · by {{ period }} · generated {{ generated }} by entente.</p>
+<p class=muted>{% if start or end %}Range: {{ start or "the beginning" }} – {{ end or "the latest" }}{% else %}All dates{% endif %} · {{ n_events|plural("event") }} ·
+{{ documents|length|plural("document") }} · by {{ period }} · generated {{ generated }} by entente.</p>
+
+<h2 id=findings>Key findings</h2>
+<ul>{% for f in findings %}<li>{{ f }}</li>{% else %}<li class=muted>No events in range.</li>{% endfor %}</ul>
+<h3>Caveats</h3>
+<ul class=muted>{% for c in caveats %}<li>{{ c }}</li>{% endfor %}</ul>
 
 <h2 id=net>Net cooperation</h2>
+<p class=muted>Vertical axis: net cooperation (sum of Goldstein scores); horizontal axis: {{ period }}.</p>
 <p class=muted>Sum of Goldstein scores of the pair's events per {{ period }} (cooperation positive,
 conflict negative; a symmetric joint action counts once). Click a bar for its evidence.</p>
 {{ net_svg }}
 
 <h2 id=quad>Events by quad class</h2>
+<p class=muted>Vertical axis: number of events; horizontal axis: {{ period }}.</p>
 <p class=legend>{% for q, name in quad_names.items() %}<span><i class=sw style="background:{{ quad_colors[q] }}"></i>{{ name }}</span>{% endfor %}</p>
 {{ quad_svg }}
 <details><summary>Table</summary><table><tr><th>{{ period }}</th><th>events</th>{% for q, name in quad_names.items() %}<th>{{ name }}</th>{% endfor %}<th>net cooperation</th><th>imprecise dates</th></tr>
@@ -278,7 +340,7 @@ conflict negative; a symmetric joint action counts once). Click a bar for its ev
 {{ timeline_svg }}
 <table><tr><th>date</th><th>milestone</th><th>dimension</th><th>sources</th><th>score</th></tr>
 {% for m in milestones.itertuples() %}<tr id="m-{{ m.milestone_id }}"><td>{{ m.date }}</td><td>{{ m.label }}{% if m.novel %} <span class=muted>(first)</span>{% endif %}</td>
-<td>{{ m.dimension|dim }}</td><td>{{ m.n_sources }}<div class=src>{% for s in milestone_sources[m.milestone_id] %}{{ s.doc_name }} [{{ s.sent_start }}–{{ s.sent_end }}]{% if not loop.last %}; {% endif %}{% endfor %}</div></td><td class=n>{{ m.score|fmt(".2f") }}</td></tr>
+<td>{{ m.dimension|dim }}</td><td>{{ m.n_sources }}<div class=src>{% for s in milestone_sources[m.milestone_id] %}{{ cite(s.doc_name, s.date, s.sentence) }}{% if not loop.last %}<br>{% endif %}{% endfor %}</div></td><td class=n>{{ m.score|fmt(".2f") }}</td></tr>
 {% else %}<tr><td colspan=5 class=muted>No milestones in range.</td></tr>{% endfor %}</table>
 
 <h2 id=dimensions>Dimensions</h2>
@@ -296,7 +358,7 @@ from {{ a }}; and the Goldstein balance ({{ a }}→{{ b }} minus {{ b }}→{{ a 
 {% endfor %}</table>
 
 <h2 id=quotes>Top quotes</h2>
-{% for q in quotes.itertuples() %}<blockquote>“{{ q.text }}”<div class=src>— {{ q.speaker }}{% if q.speaker_actor %} ({{ q.speaker_actor }}){% endif %}, {{ q.doc_name }} [{{ q.start_char }}–{{ q.end_char }}]</div></blockquote>
+{% for q in quotes.itertuples() %}<blockquote>“{{ q.text }}”<div class=src>— {{ q.speaker }}{% if q.speaker_actor %} ({{ q.speaker_actor }}){% endif %}, {{ q.doc_title or q.doc_name }}{% if q.doc_published %}, {{ q.doc_published }}{% endif %}</div></blockquote>
 {% else %}<p class=muted>No quotes in the pair's documents.</p>{% endfor %}
 
 <h2 id=sources>Documents</h2>
@@ -308,9 +370,9 @@ from {{ a }}; and the Goldstein balance ({{ a }}→{{ b }} minus {{ b }}→{{ a 
 <h2 id=evidence>Appendix: evidence by {{ period }}</h2>
 <p class=muted>Every event counted above, with the sentence it was coded from (document name and character offsets).
 Imported events (GDELT, ICEWS) are listed by their dataset id.</p>
-{% for label, rows in evidence.items() %}<details id="{{ label|anchor }}" open><summary>{{ label }} · {{ rows|length }} events</summary>
+{% for label, rows in evidence.items() %}<details id="{{ label|anchor }}" open><summary>{{ label }} · {{ rows|length|plural("event") }}</summary>
 {% for e in rows[:60] %}<div class=ev>{{ e.date }} · {{ e.source }}→{{ e.target }} · {{ e.cameo }} {{ e.cameo|code_name }} · {{ e.dimension|dim }}<br>
-{% if e.sentence %}<span class=sent>{{ e.sentence }}</span><div class=src>{{ e.doc_name }} [{{ e.sent_start }}–{{ e.sent_end }}]</div>{% else %}<div class=src>{{ e.origin }} event {{ e.external_id }}</div>{% endif %}</div>
+{% if e.sentence %}<span class=sent>{{ e.sentence }}</span><div class=src>{{ e.doc_title or e.doc_name }}{% if e.doc_published %}, {{ e.doc_published }}{% endif %}</div>{% else %}<div class=src>{{ e.origin }} event {{ e.external_id }}</div>{% endif %}</div>
 {% endfor %}{% if rows|length > 60 %}<p class=muted>… {{ rows|length - 60 }} more in this {{ period }}.</p>{% endif %}
 </details>
 {% endfor %}

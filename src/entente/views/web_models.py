@@ -26,6 +26,12 @@ class _Query(BaseModel):
         # HTML forms send empty fields as "": treat them as not given.
         return None if v == "" else v
 
+    @field_validator("source", "target", mode="after", check_fields=False)
+    @classmethod
+    def _upper(cls, v):
+        # Actor codes are upper case in the store; the CLI accepts 'chn', so does the web.
+        return v.upper() if isinstance(v, str) else v
+
 
 def _first_day(v: str | None) -> str | None:
     if v is None:
@@ -65,6 +71,7 @@ class DyadQuery(_Dated):
     start: str | None = Field(None, pattern=DATE, description="first date, ISO (inclusive)")
     end: str | None = Field(None, pattern=DATE, description="last date, ISO (inclusive)")
     origin: str | None = Field(None, pattern=r"^[a-z]{2,20}$", description="entente | gdelt | icews")
+    rate: bool = Field(False, description="events per document of the period instead of counts")
 
 
 class PointQuery(_Query):
@@ -75,6 +82,8 @@ class PointQuery(_Query):
     dimension: str | None = Field(None, pattern=r"^[a-z_]{2,40}$")
     undirected: bool = False
     quad_class: int | None = Field(None, ge=1, le=4)
+    start: str | None = Field(None, pattern=DATE)
+    end: str | None = Field(None, pattern=DATE)
     ids: str | None = Field(None, max_length=20000, description="comma-separated event ids (instead of a point)")
 
 
@@ -89,8 +98,9 @@ class EventQuery(_Dated):
     end: str | None = Field(None, pattern=DATE)
     doc_id: str | None = Field(None, max_length=64)
     origin: str | None = Field(None, pattern=r"^[a-z]{2,20}$")
+    min_confidence: float | None = Field(None, ge=0, le=1, description="coded events at or above this confidence")
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000_000)
 
 
 def get_con(request: Request) -> Iterator[Any]:
@@ -103,3 +113,40 @@ def get_con(request: Request) -> Iterator[Any]:
 
 
 Con = Annotated[Any, Depends(get_con)]
+
+
+# What a reader is told when a query-string value fails, by field: the valid choices.
+CHOICES = {
+    "period": "month, quarter, year or decade",
+    "start": "a date as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+    "end": "a date as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)",
+    "source": "an actor code of 2-16 letters, e.g. CHN",
+    "target": "an actor code of 2-16 letters, e.g. RUS",
+    "quad_class": "1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)",
+    "root": "a two-digit CAMEO root, e.g. 05",
+    "limit": "a whole number within the range shown",
+    "offset": "a whole number from 0 to 10000000",
+    "undirected": "true or false",
+    "rate": "true or false",
+    "min_confidence": "a number from 0 to 1",
+    "dimension": "a dimension id (see /api/dimensions)",
+    "origin": "entente, gdelt or icews",
+}
+
+
+def explain_errors(errors) -> tuple[str, list[dict]]:
+    """Pydantic/FastAPI validation errors as one readable sentence and a list of {field, value, problem, valid}."""
+    items = []
+    for e in errors:
+        loc = [str(x) for x in e.get("loc") or ()]
+        name = next((x for x in reversed(loc) if x not in ("query", "body", "path")), loc[-1] if loc else "body")
+        msg = str(e.get("msg", "invalid")).replace("Value error, ", "")
+        if e.get("type") == "string_pattern_mismatch":
+            msg = "not in the expected form"
+        value = e.get("input")
+        value = value if isinstance(value, (str, int, float)) or value is None else str(value)[:200]
+        items.append({"field": name, "value": value, "problem": msg, "valid": CHOICES.get(name)})
+    text = "; ".join(
+        f"{i['field']}={i['value']!r}: {i['problem']}" + (f" (expected {i['valid']})" if i["valid"] else "")
+        for i in items)
+    return text, items

@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from entente import codes
 from entente.analysis import queries
 from entente.views import web_views as v
+from entente.views.web_extras import register_extras
 from entente.views.web_models import Con, DyadQuery, EventQuery, PointQuery
 
 WEB = resources.files("entente.views") / "web"
@@ -65,20 +66,35 @@ def register_pages(app: FastAPI) -> None:
 
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
+    register_extras(app)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, con: Con):
         st = request.app.state.store
         dy = st.cached("dyads:50", lambda: v.dyads_view(con, limit=50))
-        acts = st.cached("actors", lambda: queries.actors(con))
-        return render(request, "home.html", {"dyads": dy["rows"], "actors": acts, "dimensions": v.dimensions()})
+        return render(request, "home.html", {"dyads": dy["rows"], "actors": _named(st, con),
+                                             "dimensions": v.dimensions()})
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad(request: Request, con: Con, q: Annotated[DyadQuery, Query()]):
-        data = v.dyad_view(con, q)
         st = request.app.state.store
-        acts = st.cached("actors", lambda: queries.actors(con))
-        return render(request, "dyad.html", {**data, "actors": acts, "dimensions": v.dimensions(),
+        data = v.dyad_view(con, q, known=st.actors(con))
+        return render(request, "dyad.html", {**data, "actors": _named(st, con), "dimensions": v.dimensions(),
                                              "api": "/api/dyad"})
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare(request: Request, con: Con, dyads: Annotated[str | None, Query(max_length=200)] = None,
+                triangle: bool = False,
+                period: Annotated[str, Query(pattern="^(month|quarter|year|decade)$")] = "year"):
+        st = request.app.state.store
+        pairs = v.parse_dyads(dyads, triangle=triangle or not dyads)
+        data = v.compare_view(con, dyads=pairs, period=period, start=None, end=None, known=st.actors(con))
+        return render(request, "compare.html", {**data, "api": "/api/compare"})
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents(request: Request, con: Con, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0):
+        return render(request, "documents.html", {**v.documents_view(con, limit=100, offset=offset),
+                                                  "api": "/api/documents"})
 
     @app.get("/evidence", response_class=HTMLResponse, include_in_schema=False)
     def evidence(request: Request, con: Con, q: Annotated[PointQuery, Query()]):
@@ -109,4 +125,14 @@ def register_pages(app: FastAPI) -> None:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, con: Con, q: Annotated[str, Query(max_length=200)] = ""):
-        return render(request, "search.html", {**v.search_view(con, q, limit=100), "api": "/api/search"})
+        st = request.app.state.store
+        return render(request, "search.html", {**v.search_view(con, q, limit=100, index=st.fts),
+                                               "api": "/api/search"})
+
+
+def _named(st, con) -> list[dict[str, str]]:
+    """Picker entries: code and name (the store's actors table, else the shipped dictionaries)."""
+    from entente.store import actors as dictionary
+
+    names = st.cached("actor_names", lambda: queries.actor_names(con) or dictionary.names())
+    return [{"code": c, "name": names.get(c, c)} for c in st.actors(con)]

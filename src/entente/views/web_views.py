@@ -11,7 +11,7 @@ from typing import Any
 from entente import codes
 from entente.analysis import queries
 from entente.analysis.queries import records
-from entente.errors import ConfigError
+from entente.errors import ConfigError, NotFound
 from entente.views.web_models import DyadQuery, EventQuery, PointQuery
 
 
@@ -66,11 +66,15 @@ def asymmetry_view(con, q: DyadQuery) -> dict[str, Any]:
 
 
 def milestones_view(con, q: DyadQuery, *, limit: int = 50) -> dict[str, Any]:
-    """The dyad's milestone timeline: one item per event told by one or more documents."""
-    from entente.analysis.milestones import milestones
+    """The dyad's milestone timeline: one item per event told by one or more documents, named from its passages."""
+    from entente.analysis.milestones import evidence, milestones
+    from entente.views.naming import name_milestones
 
     df = milestones(con, q.source, q.target, start=q.start, end=q.end, limit=limit, undirected=True)
     rows = records(df)
+    ids = [e for r in rows for e in (r.get("event_ids") or [])]
+    sents = {r["event_id"]: r["sentence"] for r in records(evidence(con, ids))} if ids else {}
+    name_milestones(rows, sents)
     rows.sort(key=lambda r: str(r.get("date") or ""))
     return {"query": q.model_dump(), "rows": rows}
 
@@ -81,17 +85,112 @@ def dyads_view(con, *, limit: int = 50) -> dict[str, Any]:
     return {"rows": records(dyads(con, limit=limit))}
 
 
-def dyad_view(con, q: DyadQuery) -> dict[str, Any]:
-    """Everything the dyad page shows: the index, the breakdown, milestones and the latest events."""
+def check_actors(known: list[str], *codes_: str | None) -> None:
+    """NotFound naming the unknown code and the codes the store holds (a picker never falls back silently)."""
+    for c in codes_:
+        if c and c not in known:
+            shown = ", ".join(known[:40]) + (" …" if len(known) > 40 else "")
+            raise NotFound(f"unknown actor code {c!r}: no event in this store has it. Codes in this store: {shown}")
+
+
+def chart_rows(con, q: DyadQuery, index: list[dict]) -> dict[str, Any]:
+    """What the chart draws: periods with events or documents (others are gaps), coverage and rates per
+    document, and events dated only to a year taken out of January and returned as year-long spans."""
+    from entente.analysis.coverage import coarse_events, coverage
+
+    cov = {r["period"]: r for r in records(coverage(con, period=q.period, start=q.start, end=q.end))}
+    coarse = records(coarse_events(con, q.source, q.target, period=q.period, start=q.start, end=q.end,
+                                   dimension=q.dimension, undirected=q.undirected, origin=q.origin))
+    keys = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+    out, prev_kept = [], True
+    taken: dict[str, dict[str, int]] = {}
+    for c in coarse:
+        t = taken.setdefault(c["period"], {})
+        t[keys[c["quad_class"]]] = t.get(keys[c["quad_class"]], 0) + int(c["n"])
+    for r in index:
+        c = cov.get(r["period"], {})
+        row = {**r, "n_docs": int(c.get("n_docs") or 0), "n_sentences": int(c.get("n_sentences") or 0)}
+        for k, n in taken.get(r["period"], {}).items():
+            row[k] -= n
+        row["n_coarse"] = sum(taken.get(r["period"], {}).values())
+        row["events_per_doc"] = (r["n_events"] / row["n_docs"]) if row["n_docs"] else None
+        keep = r["n_events"] > 0 or row["n_docs"] > 0
+        if keep:
+            row["gap_before"] = not prev_kept
+            out.append(row)
+        prev_kept = keep
+    spans = [{"start": c["span_start"], "end": c["span_end"], "quad_class": c["quad_class"], "n": c["n"]}
+             for c in coarse]
+    return {"rows": out, "coarse": spans, "n_periods": len(index)}
+
+
+def dyad_view(con, q: DyadQuery, *, known: list[str] | None = None) -> dict[str, Any]:
+    """Everything the dyad page shows: the index, coverage, the breakdown, milestones, asymmetry, latest events."""
+    if known is not None:
+        check_actors(known, q.source, q.target)
     ev = queries.events(con, source=q.source, target=q.target, undirected=q.undirected, dimension=q.dimension,
                         start=q.start, end=q.end, origin=q.origin, limit=25)
+    index = index_view(con, q)["rows"]
     return {
         "query": q.model_dump(),
-        "index": index_view(con, q)["rows"],
+        "index": index,
+        "chart": chart_rows(con, q, index),
         "breakdown": breakdown_view(con, q)["rows"],
         "milestones": _optional(lambda: milestones_view(con, q)["rows"]),
+        "asymmetry": _optional(lambda: records(_asym_all(con, q))),
         "events": _with_names(records(ev)),
     }
+
+
+def _asym_all(con, q: DyadQuery):
+    from entente.analysis.indices import asymmetry
+
+    return asymmetry(con, q.source, q.target, period="all", start=q.start, end=q.end, origin=q.origin)
+
+
+TRIANGLE = ("USA", "CHN", "RUS")
+
+
+def compare_view(con, *, dyads: list[tuple[str, str]], period: str, start: str | None, end: str | None,
+                 known: list[str]) -> dict[str, Any]:
+    """Net cooperation of several directed dyads on one time axis."""
+    from entente.analysis.indices import dyad_index
+
+    series = []
+    for s, t in dyads:
+        check_actors(known, s, t)
+        rows = records(dyad_index(con, s, t, period=period, start=start, end=end))
+        series.append({"source": s, "target": t, "label": f"{s}→{t}", "rows": [
+            {"period": r["period"], "period_start": r["period_start"], "n_events": r["n_events"],
+             "net_cooperation": r["net_cooperation"]} for r in rows if r["n_events"]]})
+    return {"query": {"dyads": ",".join(f"{s}-{t}" for s, t in dyads), "period": period, "start": start,
+                      "end": end}, "series": series}
+
+
+def parse_dyads(text: str | None, *, triangle: bool) -> list[tuple[str, str]]:
+    """"CHN-RUS,USA-CHN" → [(CHN, RUS), (USA, CHN)]; the triangle gives its six directed dyads."""
+    if triangle:
+        return [(a, b) for a in TRIANGLE for b in TRIANGLE if a != b]
+    out = []
+    for part in (text or "").split(","):
+        bits = [b.strip().upper() for b in part.replace("–", "-").split("-")]
+        if len(bits) != 2 or not all(b.isalnum() and 2 <= len(b) <= 16 for b in bits):
+            raise ConfigError(f"dyads {text!r}: expected pairs like CHN-RUS,USA-CHN")
+        out.append((bits[0], bits[1]))
+    if not 1 <= len(out) <= 6:
+        raise ConfigError(f"dyads {text!r}: give one to six pairs like CHN-RUS,USA-CHN")
+    return out
+
+
+def documents_view(con, *, limit: int, offset: int) -> dict[str, Any]:
+    df = con.execute(
+        "SELECT d.doc_id, d.name, d.title, d.published, d.site, d.format, d.n_chars, "
+        "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS n_events, "
+        "(SELECT count(*) FROM passages p WHERE p.doc_id = d.doc_id) AS n_passages "
+        "FROM documents d WHERE d.is_current ORDER BY d.published DESC NULLS LAST, d.name LIMIT ? OFFSET ?",
+        [limit, offset]).df()
+    total = con.execute("SELECT count(*) FROM documents WHERE is_current").fetchone()[0]
+    return {"query": {"limit": limit, "offset": offset}, "total": int(total), "rows": records(df)}
 
 
 def evidence_view(con, q: PointQuery) -> dict[str, Any]:
@@ -134,7 +233,7 @@ def document_view(con, doc_id: str, *, start: int | None = None, end: int | None
 
 
 def events_view(con, q: EventQuery) -> dict[str, Any]:
-    df = queries.events(con, **q.model_dump())
+    df = queries.events(con, **q.model_dump(), dated=bool(q.source and q.target))
     return {"query": q.model_dump(), "rows": _with_names(records(df))}
 
 
@@ -144,13 +243,15 @@ def quotes_view(con, *, speaker: str | None, actor: str | None, about: str | Non
     return {"query": {"speaker": speaker, "actor": actor, "about": about, "q": q}, "rows": records(df)}
 
 
-def search_view(con, q: str, *, limit: int) -> dict[str, Any]:
+def search_view(con, q: str, *, limit: int, index) -> dict[str, Any]:
+    """Full-text hits (BM25 order) with their match offsets cut into pieces, and the total number of hits."""
     if not (q or "").strip():
-        return {"query": {"q": q}, "rows": []}
-    rows = records(queries.search_passages(con, q, limit=limit))
+        return {"query": {"q": q}, "rows": [], "n": 0}
+    n, df = queries.search_passages(con, q, index=index, limit=limit)
+    rows = records(df)
     for r in rows:
         r["pieces"] = pieces(r["text"], r["matches"])
-    return {"query": {"q": q}, "rows": rows}
+    return {"query": {"q": q}, "rows": rows, "n": n}
 
 
 def pieces(text: str, spans: list[tuple[int | None, int | None]] | list[list[int]]) -> list[dict[str, Any]]:
@@ -170,13 +271,28 @@ def pieces(text: str, spans: list[tuple[int | None, int | None]] | list[list[int
     return out
 
 
+# How an event's date was set, from its stored precision.
+DATE_METHODS = {
+    "day": "explicit date in the text (day)", "month": "explicit in the text, to the month",
+    "year": "explicit in the text, to the year only", "decade": "estimate: the decade only",
+    "century": "estimate: the century only", "publication": "the document's publication date (no date in the text)",
+    "narrative": "carried from the narrative before it",
+}
+
+
 def _decorate(item: dict[str, Any]) -> None:
     ev = item["event"]
     ev["cameo_name"] = cameo_name(ev.get("cameo"))
     ev["quad_name"] = codes.QUAD_NAMES.get(ev.get("quad_class"), "")
+    ev["date_method"] = DATE_METHODS.get(ev.get("date_precision"), f"stated to the {ev.get('date_precision')}")
     p = item.get("passage")
+    ev["trigger_text"] = None
     if p:
         p["pieces"] = pieces(p["text"], [(p["sentence"]["start"], p["sentence"]["end"])])
+        if ev.get("trigger_start") is not None and ev.get("trigger_end") is not None:
+            ts, te = ev["trigger_start"] - p["start"], ev["trigger_end"] - p["start"]
+            if 0 <= ts < te <= len(p["text"]):
+                ev["trigger_text"] = p["text"][ts:te]
 
 
 def _with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -21,45 +21,140 @@
     ["material_conflict", "material conflict", "#c8433a", 4]
   ];
   var FONT = { family: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", size: 12, color: "#1d2430" };
+  // The toolbar sits in the top margin (layout.margin.t), above the plot area, never over a point.
   var CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
 
-  function indexChart(q, rows) {
+  // Milestones the analyst hid (kept in this browser; "show hidden" brings them back).
+  var HIDDEN_KEY = "entente.hiddenMilestones";
+  function hidden() {
+    try { return JSON.parse(window.localStorage.getItem(HIDDEN_KEY) || "[]"); } catch (e) { return []; }
+  }
+  function setHidden(ids) { try { window.localStorage.setItem(HIDDEN_KEY, JSON.stringify(ids)); } catch (e) {} }
+  function msDate(d) {
+    d = String(d || "");
+    if (d.length === 4) return d + "-07-01";      // a year: its middle, not January
+    if (d.length === 7) return d + "-15";
+    return d.slice(0, 10);
+  }
+
+  function indexChart(q, chart, milestones) {
     var el = document.getElementById("chart-index");
     if (!el || !window.Plotly) return;
+    var rows = chart.rows || [];
     if (!rows.length) { el.textContent = "No events for this dyad and filter."; return; }
-    var x = rows.map(function (r) { return r.period_start; });
-    var labels = rows.map(function (r) { return r.period; });
+    var rateBox = document.getElementById("rate-toggle");
+    var rate = !!(rateBox && rateBox.checked);
+    function val(r, v) {
+      if (!rate) return v;
+      return r.n_docs ? v / r.n_docs : null;
+    }
+    // A null point before a period that follows a gap breaks the line: no coverage is not zero.
+    var x = [], labels = [], pick = function (f) {
+      var out = [];
+      rows.forEach(function (r) { if (r.gap_before) out.push(null); out.push(f(r)); });
+      return out;
+    };
+    rows.forEach(function (r) { if (r.gap_before) { x.push(r.period_start); labels.push(null); }
+                                x.push(r.period_start); labels.push(r.period); });
+    var net = pick(function (r) { return val(r, r.net_cooperation); });
+    var unit = rate ? " per document" : "";
     var traces = [{
-      x: x, y: rows.map(function (r) { return r.net_cooperation; }), customdata: labels,
-      name: "net cooperation (Goldstein)", type: "scatter", mode: "lines+markers",
-      line: { color: "#17202e", width: 2 }, marker: { size: 6 }, yaxis: "y",
-      hovertemplate: "%{customdata}<br>net cooperation %{y:.1f}<extra></extra>"
+      x: x, y: net, customdata: labels, name: "net cooperation (Goldstein)" + unit, type: "scatter",
+      mode: "lines+markers", connectgaps: false, line: { color: "#17202e", width: 2 }, marker: { size: 7 },
+      yaxis: "y", hovertemplate: "%{customdata}<br>net cooperation" + unit + " %{y:.2f}<extra></extra>"
     }];
     QUADS.forEach(function (qd) {
       traces.push({
-        x: x, y: rows.map(function (r) { return r[qd[0]]; }), customdata: labels, name: qd[1],
-        type: "bar", marker: { color: qd[2] }, yaxis: "y2", meta: qd[3],
-        hovertemplate: "%{customdata}<br>" + qd[1] + " %{y}<extra></extra>"
+        x: x, y: pick(function (r) { return val(r, r[qd[0]]); }), customdata: labels, name: qd[1], type: "bar",
+        marker: { color: qd[2] }, yaxis: "y2", meta: qd[3],
+        hovertemplate: "%{customdata}<br>" + qd[1] + unit + " %{y}<extra></extra>"
       });
     });
+    (chart.coarse || []).forEach(function (c) {
+      var s = new Date(c.start).getTime(), e = new Date(c.end).getTime();
+      traces.push({
+        x: [new Date((s + e) / 2).toISOString().slice(0, 10)], y: [c.n], width: [e - s], type: "bar", yaxis: "y2",
+        marker: { color: QUADS[c.quad_class - 1][2], opacity: 0.3 }, showlegend: false,
+        name: "dated to " + c.start.slice(0, 4) + " only", hovertemplate: c.n + " " + QUADS[c.quad_class - 1][1] +
+          " dated only to " + c.start.slice(0, 4) + "–" + c.end.slice(0, 4) + "<extra></extra>"
+      });
+    });
+    traces.push({
+      x: pick(function (r) { return r.period_start; }), y: pick(function (r) { return r.n_docs; }), name: "documents (coverage)",
+      type: "bar", yaxis: "y3", marker: { color: "#aab4c3" }, hovertemplate: "%{x}<br>%{y} documents<extra></extra>"
+    });
+    var hide = hidden();
+    var ms = (milestones || []).filter(function (m) { return hide.indexOf(m.milestone_id) < 0; });
+    var finite = net.filter(function (v) { return v !== null && isFinite(v); });
+    var top = Math.max.apply(null, finite.concat([0])), bot = Math.min.apply(null, finite.concat([0]));
+    var pad = (top - bot || 1) * 0.18;   // headroom: the highest point sits well below the plot's top edge
+    if (ms.length) {
+      traces.push({
+        x: ms.map(function (m) { return msDate(m.date); }), y: ms.map(function () { return top + pad * 0.6; }),
+        text: ms.map(function (m) { return m.name || m.label; }), customdata: ms.map(function (m) { return (m.event_ids || []).join(","); }),
+        name: "milestones", type: "scatter", mode: "markers", yaxis: "y", meta: "milestone",
+        marker: { symbol: "diamond", size: 11, color: "#7a3fb0" }, hovertemplate: "%{text}<extra>milestone</extra>"
+      });
+    }
     var layout = {
-      font: FONT, margin: { l: 56, r: 16, t: 8, b: 40 }, barmode: "stack", hovermode: "closest",
-      legend: { orientation: "h", y: -0.12, traceorder: "normal" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
-      yaxis: { domain: [0.48, 1], title: { text: "net cooperation" }, zeroline: true, zerolinecolor: "#9aa5b4", gridcolor: "#eef1f5" },
-      yaxis2: { domain: [0, 0.4], title: { text: "events" }, gridcolor: "#eef1f5" },
-      xaxis: { type: "date", gridcolor: "#eef1f5" }
+      font: FONT, margin: { l: 64, r: 16, t: 44, b: 40 }, barmode: "stack", hovermode: "closest",
+      legend: { orientation: "h", y: -0.1, traceorder: "normal" }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
+      yaxis: { domain: [0.5, 1], range: [bot - pad, top + pad], title: { text: "net cooperation" + unit },
+               zeroline: true, zerolinecolor: "#9aa5b4", gridcolor: "#eef1f5" },
+      yaxis2: { domain: [0.2, 0.45], title: { text: "events" + unit }, gridcolor: "#eef1f5" },
+      yaxis3: { domain: [0, 0.14], title: { text: "documents" }, gridcolor: "#eef1f5" },
+      xaxis: { type: "date", gridcolor: "#eef1f5", title: { text: q.period } }
     };
     Plotly.newPlot(el, traces, layout, CONFIG).then(function () {
       el.on("plotly_click", function (ev) {
         if (!ev.points || !ev.points.length) return;
         var pt = ev.points[0];
-        var quad = pt.data.meta || null;
+        if (pt.data.meta === "milestone") { window.location.href = "/evidence?ids=" + pt.customdata; return; }
+        if (!pt.customdata) return;
+        var quad = typeof pt.data.meta === "number" ? pt.data.meta : null;
         window.location.href = "/evidence?" + params({
           source: q.source, target: q.target, period: q.period, label: pt.customdata,
           dimension: q.dimension, undirected: q.undirected, quad_class: quad
         });
       });
     });
+  }
+
+  function milestoneList(redraw) {
+    var list = document.getElementById("milestones");
+    if (!list) return;
+    var show = document.getElementById("show-hidden");
+    function apply() {
+      var hide = hidden();
+      list.querySelectorAll("li[data-milestone]").forEach(function (li) {
+        li.hidden = hide.indexOf(li.getAttribute("data-milestone")) >= 0;
+      });
+      if (show) show.hidden = hide.length === 0;
+    }
+    list.addEventListener("click", function (ev) {
+      var b = ev.target.closest ? ev.target.closest("button.hide-milestone") : null;
+      if (!b) return;
+      var ids = hidden();
+      ids.push(b.getAttribute("data-id"));
+      setHidden(ids); apply(); redraw();
+    });
+    if (show) show.addEventListener("click", function () { setHidden([]); apply(); redraw(); });
+    apply();
+  }
+
+  function compareChart(series) {
+    var el = document.getElementById("chart-compare");
+    if (!el || !window.Plotly) return;
+    var traces = series.map(function (s) {
+      return { x: s.rows.map(function (r) { return r.period_start; }), y: s.rows.map(function (r) { return r.net_cooperation; }),
+               name: s.label, type: "scatter", mode: "lines+markers", connectgaps: false,
+               hovertemplate: s.label + " %{x}<br>net cooperation %{y:.1f}<extra></extra>" };
+    });
+    Plotly.newPlot(el, traces, {
+      font: FONT, margin: { l: 64, r: 16, t: 44, b: 40 }, hovermode: "closest", plot_bgcolor: "#fff", paper_bgcolor: "#fff",
+      legend: { orientation: "h", y: -0.15 }, xaxis: { type: "date", title: { text: "period" } },
+      yaxis: { title: { text: "net cooperation (sum of Goldstein scores)" }, zerolinecolor: "#9aa5b4" }
+    }, CONFIG);
   }
 
   function breakdownChart(q, rows) {
@@ -83,15 +178,22 @@
         var pt = ev.points[0];
         window.location.href = "/events?" + params({
           source: q.source, target: q.target, undirected: q.undirected, dimension: pt.customdata,
-          quad_class: pt.data.meta, start: q.start, end: q.end
+          quad_class: pt.data.meta, start: q.start, end: q.end, origin: q.origin
         });
       });
     });
   }
 
   var q = data("query-data");
-  if (q) {
-    indexChart(q, data("index-data") || []);
+  if (q && document.getElementById("chart-index")) {
+    var chart = data("chart-data") || { rows: [] }, ms = data("milestone-data") || [];
+    var draw = function () { indexChart(q, chart, ms); };
+    draw();
+    var box = document.getElementById("rate-toggle");
+    if (box) box.addEventListener("change", draw);
+    milestoneList(draw);
     breakdownChart(q, data("breakdown-data") || []);
   }
+  var cmp = data("compare-data");
+  if (cmp) compareChart(cmp);
 })();
