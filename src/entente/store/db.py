@@ -46,7 +46,13 @@ def init(con: duckdb.DuckDBPyConnection) -> None:
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif row[0] != SCHEMA_VERSION:
+    else:
+        # stores made before unknown dates were kept: let events.date be NULL
+        nullable = con.execute("SELECT is_nullable FROM information_schema.columns "
+                               "WHERE table_name = 'events' AND column_name = 'date'").fetchone()
+        if nullable and nullable[0] == "NO":
+            con.execute("ALTER TABLE events ALTER COLUMN date DROP NOT NULL")
+    if row is not None and row[0] != SCHEMA_VERSION:
         raise StoreError(f"store schema version {row[0]}, this entente expects {SCHEMA_VERSION}")
 
 
