@@ -124,3 +124,13 @@ def test_current_century_is_no_cue_and_doc_date_is_normalised(nlp):
     got = dates_of(nlp, "Both states want rules fit for the 21st century. It began in the nineteenth century.",
                    doc_date="2024-05-22T10:00:00")
     assert got == [("2024-05-22", "publication"), ("1800", "century")]
+
+
+def test_a_since_phrase_does_not_date_the_next_act(nlp):
+    text = "Ever since the breakup of the union in 1991, Moscow has wanted respect. It sent troops into Georgia."
+    got = sentence_dates(nlp(text), doc_date="2008", doc_date_precision="estimate")
+    assert got == [("1991", "year"), ("2008", "estimate")]
+    # a plain narrative still carries its year to the next past-tense sentence
+    got = sentence_dates(nlp("In 1991 the union collapsed. It broke into fifteen states."),
+                         doc_date="2008", doc_date_precision="estimate")
+    assert got == [("1991", "year"), ("1991", "year")]

@@ -93,6 +93,7 @@ _OFFSETS = frozenset({"later", "after", "earlier", "following", "same", "endofde
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d)")
 _BY_YEAR = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
+_BOUNDARY = re.compile(r"(?i:\b(?:since|until|till|ever\s+since)\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -175,12 +176,36 @@ class DateResolver:
             picked = self._pick(found, sent.root) if found else None
             if picked is not None:
                 self.dates.append(picked)
-                carry = found[-1]
+                carry = self._carried(found, picked)
             elif carry is not None and _past(sent):
                 self.dates.append((carry.date, carry.precision))
             else:
                 self.dates.append((self.doc_date, self.current))
                 carry = found[-1] if found else None
+
+    def _carried(self, found: list[DateMention], picked: tuple[str, str]) -> DateMention | None:
+        """The mention a narrative goes on from: the one that dated this sentence.
+
+        "Since 1991" or "until 2008" bound a state of affairs; they are not the time of an
+        act, so a later sentence does not inherit them (the 2008 war is not a 1991 event).
+        """
+        for mn in reversed(found):
+            if (mn.date, mn.precision) == picked:
+                if _BOUNDARY.search(self.text, max(0, mn.start - 12), mn.start) or self._in_since(mn):
+                    return None
+                break
+        return found[-1]
+
+    def _in_since(self, mn: DateMention) -> bool:
+        """Whether the mention sits in a "since ..." phrase ("since the collapse in 1991")."""
+        t = self.sents[0].doc[mn.token_i]
+        for _ in range(4):
+            if t.lower_ in ("since", "until", "till") and t.dep_ in ("prep", "mark"):
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     # -- finding mentions ------------------------------------------------------------------
     def _find(self, sent, carry: DateMention | None) -> list[DateMention]:
