@@ -314,7 +314,16 @@ def _scare_quote(text: str, q: QuoteSpan, sdoc) -> bool:
         return False
     root = span.root
     # 'called the plan a "dangerous illusion"': a naming verb's complement is the speaker's words
-    return not (root.dep_ in ("oprd", "attr") or root.head.lemma_.lower() in _NAMING)
+    if root.dep_ in ("oprd", "attr"):
+        return False
+    t = root
+    for _ in range(4):  # 'which he described as a "huge" loss': still the speaker's word
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.lemma_.lower() in _NAMING:
+            return False
+    return True
 
 
 def extract_quotes(
