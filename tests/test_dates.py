@@ -87,18 +87,36 @@ def test_background_clause_and_century_give_way(nlp):
     assert [d for d, _ in got] == ["2013", "1949"]
 
 
-def test_unknown_document_date_falls_back_to_latest_year(nlp):
+def test_unknown_document_date_is_estimated_from_the_text(nlp):
     sdoc = nlp("The treaty of 1991 ended the dispute. The two sides cooperate.")
     got = sentence_dates(sdoc, doc_date=None, doc_date_precision=None, today=TODAY)
-    assert got == [("1991", "year"), ("1991", "publication")]
+    assert got == [("1991", "year"), ("1991", "estimate")]
+
+
+def test_undated_text_never_gets_todays_year(nlp):
+    got = sentence_dates(nlp("The envoys talk in March. They meet again last week."),
+                         doc_date=None, doc_date_precision=None, today=TODAY)
+    assert got == [(None, "unknown"), (None, "unknown")]
     assert sentence_dates(nlp("Nothing here."), doc_date=None, doc_date_precision=None,
-                          today=TODAY) == [("2026", "publication")]
+                          today=TODAY) == [(None, "unknown")]
+
+
+def test_office_holder_and_landmark_bound_the_writing_year(nlp):
+    assert doc_date_estimate("As President Medvedev told his guests, the border is calm.", None, None,
+                             today=TODAY) == ("2008", "estimate")
+    # a former office-holder says nothing about when the text was written
+    assert doc_date_estimate("Former President Medvedev spoke.", None, None, today=TODAY) == (None, None)
+    assert doc_date_estimate("Since the annexation of Crimea, Moscow has looked east; in 1996 it did not.",
+                             None, None, today=TODAY) == ("2014", "estimate")
+    got = sentence_dates(nlp("President Dmitri Medvedev wants trade. The talks are long."),
+                         doc_date=None, doc_date_precision=None, today=TODAY)
+    assert got == [("2008", "estimate"), ("2008", "estimate")]
 
 
 def test_doc_date_estimate():
     assert doc_date_estimate("x", "2024-05-22", "day") == ("2024-05-22", "day")
     assert doc_date_estimate("In 1999 and 2013 it grew; by 2049 it may lead; 2031 too.", None, None,
-                             today=TODAY) == ("2013", "year")
+                             today=TODAY) == ("2013", "estimate")
     assert doc_date_estimate("no years at all", None, None) == (None, None)
 
 
@@ -106,3 +124,13 @@ def test_current_century_is_no_cue_and_doc_date_is_normalised(nlp):
     got = dates_of(nlp, "Both states want rules fit for the 21st century. It began in the nineteenth century.",
                    doc_date="2024-05-22T10:00:00")
     assert got == [("2024-05-22", "publication"), ("1800", "century")]
+
+
+def test_a_since_phrase_does_not_date_the_next_act(nlp):
+    text = "Ever since the breakup of the union in 1991, Moscow has wanted respect. It sent troops into Georgia."
+    got = sentence_dates(nlp(text), doc_date="2008", doc_date_precision="estimate")
+    assert got == [("1991", "year"), ("2008", "estimate")]
+    # a plain narrative still carries its year to the next past-tense sentence
+    got = sentence_dates(nlp("In 1991 the union collapsed. It broke into fifteen states."),
+                         doc_date="2008", doc_date_precision="estimate")
+    assert got == [("1991", "year"), ("1991", "year")]

@@ -120,3 +120,21 @@ def test_pronoun_does_not_reach_far_back(nlp):
     assert quotes(nlp, text) == []
     text = "\n\n".join(paras[:2] + ['"Prices will fall soon," he said.'])
     assert [s for _, s, _ in quotes(nlp, text)] == ["Ivo Brandt"]
+
+
+def test_a_determiner_before_a_short_quote_makes_it_a_scare_quote(nlp):
+    text = "In 1989 Premier Anton Weiss declared he would remove the “four barriers” and cut his army."
+    assert quotes(nlp, text) == []
+
+
+def test_envoy_quote_with_verb_hung_on_the_name_and_its_continuation(nlp):
+    text = ("\"This decision lets the regime test more missiles without any cost,\" Maria Lindqvist, "
+            "deputy to the Swedish envoy at the UN, posted on social media. \"We will not accept that.\"")
+    got = [(q, s, r.rule) for q, s, r in quotes(nlp, text)]
+    assert [(q[:13], s) for q, s, _ in got] == [("This decision", "Maria Lindqvist"),
+                                                ("We will not a", "Maria Lindqvist")]
+
+
+def test_two_apostrophes_are_a_double_mark():
+    text = "The drill, which ''aims to build trust between both fleets,'' a spokesman said, starts today."
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["aims to build trust between both fleets"]

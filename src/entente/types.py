@@ -45,8 +45,8 @@ class Event:
     source: str
     target: str
     cameo: str  # full code as far as evidence supports, at least the 2-digit root
-    date: str  # ISO at its precision
-    date_precision: str  # day|month|year|decade|century|publication
+    date: str | None  # ISO at its precision; None when the date is unknown
+    date_precision: str  # day|month|year|decade|century|publication|estimate|unknown
     trigger_start: int
     trigger_end: int
     rule: str  # which rule produced it

@@ -89,5 +89,8 @@ class Coder:
 
         text = document.text[e.sent_start:e.sent_end]
         trigger = document.text[e.trigger_start:e.trigger_end]
-        date = e.date or doc_date or ""
-        return replace(e, date=date, dimension=dimensions.classify(e.cameo, text, trigger))
+        # no cue and no publication date or estimate: the date is unknown (NULL), never invented
+        date = e.date or doc_date or None
+        precision = e.date_precision if date else "unknown"
+        return replace(e, date=date, date_precision=precision,
+                       dimension=dimensions.classify(e.cameo, text, trigger))

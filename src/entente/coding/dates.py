@@ -55,7 +55,8 @@ _PHASE = r"(?:(?P<phase>early|late|mid|middle)(?:[- ]|\s+of\s+the\s+))?"
 _YEAR_CUES = frozenset(
     "in since by from until till to of the early late mid circa around approximately about year "
     "before after during between and through spring summer autumn fall winter".split())
-PRECISION_RANK = {"day": 5, "month": 4, "year": 3, "decade": 2, "century": 1, "publication": 0}
+PRECISION_RANK = {"day": 5, "month": 4, "year": 3, "decade": 2, "century": 1, "publication": 0,
+                  "estimate": 0, "unknown": -1}
 
 # (kind, regex); earlier patterns win where matches overlap at the same start.
 _PATTERNS: list[tuple[str, re.Pattern]] = [(k, re.compile(p)) for k, p in [
@@ -92,6 +93,7 @@ _OFFSETS = frozenset({"later", "after", "earlier", "following", "same", "endofde
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d)")
 _BY_YEAR = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
+_BOUNDARY = re.compile(r"(?i:\b(?:since|until|till|ever\s+since)\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -123,40 +125,41 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
 def doc_date_estimate(
     text: str, published: str | None, published_precision: str | None, *, today: dt.date | None = None
 ) -> tuple[str | None, str | None]:
-    """The publication date if given; else the latest year the text mentions up to ``today``.
+    """The publication date if given; else an estimate of when the text was written.
 
-    A text is written after the events it reports, so the latest past year it names is the best
-    cheap guess ("year" precision). Years after "by"/"until" are targets, not events, and years
-    after today are predictions; both are skipped. ``(None, None)`` when the text names no year.
+    The estimate (``coding/written.py``) is the earliest year the text's own evidence allows:
+    the latest past year it names, an office-holder cue ("President Medvedev"), a landmark
+    event. Its precision is "estimate". ``(None, None)`` when nothing supports one: the date
+    is then unknown, never today's.
     """
     if published:
         return published, published_precision or ("day" if len(published) == 10 else
                                                    "month" if len(published) == 7 else "year")
-    limit = (today or dt.date.today()).year
-    best = None
-    for m in _ANY_YEAR.finditer(text):
-        y = int(m.group(1))
-        if y <= limit and (best is None or y > best) and not _BY_YEAR.search(text, max(0, m.start() - 8), m.start()):
-            best = y
-    return (str(best), "year") if best is not None else (None, None)
+    from entente.coding.written import estimate_written
+
+    year, _why = estimate_written(text, today=today)
+    return (year, "estimate") if year else (None, None)
 
 
 class DateResolver:
     """Event dates for one parsed document: per sentence, or near a trigger token.
 
-    ``doc_date`` is the published or estimated date (ISO at its precision); with neither, the
-    latest year in the text, else the current year, stands in so that every event has a date.
+    ``doc_date`` is the published or estimated date (ISO at its precision). With neither,
+    sentences without a time cue get ``(None, "unknown")``, and cues that need a reference
+    (a month without a year, "last week") are not resolved: no date is invented.
     """
 
     def __init__(self, sdoc, *, doc_date: str | None, doc_date_precision: str | None,
                  today: dt.date | None = None) -> None:
-        today = today or dt.date.today()
         if not doc_date:
-            doc_date = doc_date_estimate(sdoc.text, None, None, today=today)[0] or str(today.year)
-            doc_date_precision = "year"
-        self.ref = _parse(doc_date) or (today.year, None, None)
-        self.doc_date = _iso(*self.ref)  # "2024-05-22T10:00" -> "2024-05-22"
+            doc_date, doc_date_precision = doc_date_estimate(sdoc.text, None, None, today=today)
+        self.ref = _parse(doc_date)  # None: the writing date is unknown
+        self.doc_date = _iso(*self.ref) if self.ref else None  # "2024-05-22T10:00" -> "2024-05-22"
         self.precision = doc_date_precision or "year"
+        # sentences with no cue: the publication date, an estimate, or unknown
+        self.current = "estimate" if self.precision == "estimate" else "publication"
+        if self.ref is None:
+            self.current = "unknown"
         self.sents = list(sdoc.sents)
         self._starts = [s.start for s in self.sents]
         self.mentions: list[list[DateMention]] = []
@@ -173,12 +176,36 @@ class DateResolver:
             picked = self._pick(found, sent.root) if found else None
             if picked is not None:
                 self.dates.append(picked)
-                carry = found[-1]
+                carry = self._carried(found, picked)
             elif carry is not None and _past(sent):
                 self.dates.append((carry.date, carry.precision))
             else:
-                self.dates.append((self.doc_date, "publication"))
+                self.dates.append((self.doc_date, self.current))
                 carry = found[-1] if found else None
+
+    def _carried(self, found: list[DateMention], picked: tuple[str, str]) -> DateMention | None:
+        """The mention a narrative goes on from: the one that dated this sentence.
+
+        "Since 1991" or "until 2008" bound a state of affairs; they are not the time of an
+        act, so a later sentence does not inherit them (the 2008 war is not a 1991 event).
+        """
+        for mn in reversed(found):
+            if (mn.date, mn.precision) == picked:
+                if _BOUNDARY.search(self.text, max(0, mn.start - 12), mn.start) or self._in_since(mn):
+                    return None
+                break
+        return found[-1]
+
+    def _in_since(self, mn: DateMention) -> bool:
+        """Whether the mention sits in a "since ..." phrase ("since the collapse in 1991")."""
+        t = self.sents[0].doc[mn.token_i]
+        for _ in range(4):
+            if t.lower_ in ("since", "until", "till") and t.dep_ in ("prep", "mark"):
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     # -- finding mentions ------------------------------------------------------------------
     def _find(self, sent, carry: DateMention | None) -> list[DateMention]:
@@ -205,14 +232,16 @@ class DateResolver:
                 continue
             date, prec = got
             year = _parse(date)[0]
-            if year > self.ref[0] and kind not in _OFFSETS:
+            if self.ref and year > self.ref[0]:
                 continue  # a date after the document's is a prediction or target, not an event
-            if prec == "century" and year <= self.ref[0] < year + 100:
+            if prec == "century" and self.ref and year <= self.ref[0] < year + 100:
                 continue  # "the 21st century" in a current text is no time cue
             out.append(DateMention(base + s, base + e, span.root.i, date, prec))
         return out
 
-    def _month_year(self, mon: int, day: int | None = None) -> int:
+    def _month_year(self, mon: int, day: int | None = None) -> int | None:
+        if self.ref is None:
+            return None  # "in March" of an undated text: which year is unknown
         y, rm, rd = self.ref
         if rm is not None and (mon, day or 1) > (rm, rd or 31):
             return y - 1  # a month or day later in the year than the document is last year's
@@ -231,10 +260,11 @@ class DateResolver:
         if kind == "my":
             return _iso(int(g["y"]), mon), "month"
         if kind in ("md", "dm"):
-            d = int(g["d"])
-            return (_iso(self._month_year(mon, d), mon, d), "day") if 1 <= d <= 31 else None
+            d, y = int(g["d"]), self._month_year(mon, int(g["d"]))
+            return (_iso(y, mon, d), "day") if 1 <= d <= 31 and y is not None else None
         if kind == "m":
-            return _iso(self._month_year(mon), mon), "month"
+            y = self._month_year(mon)
+            return (_iso(y, mon), "month") if y is not None else None
         if kind == "century":
             c = g["c"].lower()
             n = int(c[:-2]) if c[0].isdigit() else _ORDINALS.get(" ".join(c.split()), 0)
@@ -255,7 +285,9 @@ class DateResolver:
         return self._relative(kind, g, prev)
 
     def _relative(self, kind: str, g: dict, prev: DateMention | None) -> tuple[str, str] | None:
-        y, mo, d = self.ref
+        if self.ref is None and kind not in _OFFSETS:
+            return None  # "last year" in an undated text
+        y, mo, d = self.ref or (0, None, None)
         day = mo is not None and d is not None
         ref = dt.date(y, mo, d) if day else None
         if kind in ("today", "recent"):
@@ -397,13 +429,13 @@ def date_near(sent, token_i: int, *, doc_date: str | None, doc_date_precision: s
     Falls back to ``default``, else the document date with precision "publication".
     """
     r = DateResolver.__new__(DateResolver)
-    r.ref = _parse(doc_date) or (dt.date.today().year, None, None)
-    r.doc_date = _iso(*r.ref)
+    r.ref = _parse(doc_date)
+    r.doc_date = _iso(*r.ref) if r.ref else None
     r.precision = doc_date_precision or "year"
     r.text = sent.doc.text
     found = r._find(sent, None)
     picked = r._pick(found, sent.doc[token_i]) if found else None
-    return picked or default or (r.doc_date, "publication")
+    return picked or default or (r.doc_date, "publication" if r.ref else "unknown")
 
 
 def seed_scores(shared: str | Path, *, nlp=None, today: dt.date | None = None) -> dict[str, float]:

@@ -37,7 +37,7 @@ from entente.types import Document, Quote
 CODER = "quotes.v1"
 
 # Quotation marks and paragraph breaks, scanned in one pass.
-_MARKS = re.compile(r"[“”\"‘’„«»]|\n[ \t\r\f\v]*\n")
+_MARKS = re.compile(r"''|[“”\"‘’„«»]|\n[ \t\r\f\v]*\n")  # '' : two apostrophes as a double mark
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENT_END = re.compile(r"[.!?]")
 _WORD = re.compile(r"\w+")
@@ -95,6 +95,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
     def add(o: int, c: int) -> None:
         s, e = o + 1, c
+        if text.startswith("''", o):
+            s += 1  # the opening mark is two characters wide
         while s < e and text[s].isspace():
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
@@ -115,7 +117,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if dbl is not None:
                 add(dbl, i)
                 dbl = None
-        elif ch == '"':
+        elif ch in ('"', "''"):
             if dbl is None:
                 dbl, sgl = i, None
             else:
@@ -262,6 +264,8 @@ def _subject(verb, ctx: _Context):
                 return obj
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head, ctx)
+    if verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.i > verb.head.i:
+        return verb.head  # '"...," Jane Roe, an envoy, posted': the parser hangs the verb on the name
     return None
 
 
@@ -289,6 +293,37 @@ def _according_to(sent, ctx: _Context) -> tuple[list[str], str] | None:
                         if got:
                             return got[0], "according_to"
     return None
+
+
+_NAMING = frozenset("call dub term label brand describe characterise characterize".split())
+_DET_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|such|so-called)\s*)$")
+
+
+def _scare_quote(text: str, q: QuoteSpan, sdoc) -> bool:
+    """A term held at arm's length, not words someone said: 'eliminate the "three obstacles"'.
+
+    One to three words with no verb, used as a noun phrase right after a determiner or
+    possessive, are a scare quote however near a speech verb they stand.
+    """
+    if len(_WORD.findall(text, q.start, q.end)) > 3:
+        return False
+    if not _DET_BEFORE.search(text, max(0, q.open - 12), q.open):
+        return False
+    span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    root = span.root
+    # 'called the plan a "dangerous illusion"': a naming verb's complement is the speaker's words
+    if root.dep_ in ("oprd", "attr"):
+        return False
+    t = root
+    for _ in range(4):  # 'which he described as a "huge" loss': still the speaker's word
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.lemma_.lower() in _NAMING:
+            return False
+    return True
 
 
 def extract_quotes(
@@ -320,6 +355,8 @@ def extract_quotes(
         if _SCARE_BEFORE.search(text, max(0, q.open - 20), q.open):
             continue
         if _TITLE_BEFORE.search(text, max(0, q.open - 40), q.open) and _title_case(text[q.start : q.end]):
+            continue
+        if _scare_quote(text, q, sdoc):
             continue
         para = bisect_right(paras, q.open)
         para_end = paras[para] if para < len(paras) else len(text)

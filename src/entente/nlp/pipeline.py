@@ -10,10 +10,35 @@ from entente.errors import ConfigError
 MAX_CHARS = 5_000_000
 
 
+_END = tuple(".!?:;\"”’)]")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether the text's lines are broken mid-sentence at a fixed width (~60-120 characters).
+
+    Most lines that run on into a next line are long and do not end a sentence; in a text with
+    one paragraph or sentence per line, lines end with punctuation or vary widely in length.
+    """
+    lines = text.splitlines()
+    runs = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(runs) < 4:
+        return False
+    wrapped = sum(1 for a in runs if 40 <= len(a) <= 140 and not a.endswith(_END))
+    return wrapped >= 0.6 * len(runs)
+
+
 def _paragraph_breaks(doc):
-    """A line break always ends a sentence: headlines, speaker lines and paragraphs stay apart."""
+    """A line break ends a sentence: headlines, speaker lines and paragraphs stay apart.
+
+    In hard-wrapped text a single line break inside a sentence is only wrapping, so there it
+    ends a sentence only after sentence punctuation; a blank line always does. Offsets are
+    untouched either way: only sentence starts are set.
+    """
+    wrapped = hard_wrapped(doc.text)
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
+            if wrapped and tok.text.count("\n") == 1 and tok.i > 0 and not doc[tok.i - 1].text.endswith(_END):
+                continue
             doc[tok.i + 1].is_sent_start = True
     return doc
 

@@ -62,7 +62,13 @@ def init(con: duckdb.DuckDBPyConnection) -> None:
     row = rows[0] if rows else None
     if row is None:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif row[0] != SCHEMA_VERSION:
+    else:
+        # stores made before unknown dates were kept: let events.date be NULL
+        nullable = con.execute("SELECT is_nullable FROM information_schema.columns "
+                               "WHERE table_name = 'events' AND column_name = 'date'").fetchone()
+        if nullable and nullable[0] == "NO":
+            con.execute("ALTER TABLE events ALTER COLUMN date DROP NOT NULL")
+    if row is not None and row[0] != SCHEMA_VERSION:
         raise StoreError(f"store schema version {row[0]}, this entente expects {SCHEMA_VERSION}")
     if con.execute("SELECT count(*) FROM actors").fetchone()[0] == 0:
         from entente.store import actors  # names for pickers and reports, from the shipped dictionaries

@@ -84,8 +84,8 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class INTEGER NOT NULL,
     plover VARCHAR,
     goldstein DOUBLE,
-    date VARCHAR NOT NULL,               -- ISO at its precision
-    date_precision VARCHAR NOT NULL,
+    date VARCHAR,                        -- ISO at its precision; NULL when unknown
+    date_precision VARCHAR NOT NULL,     -- ... | publication | estimate | unknown
     date_start DATE,                     -- first day the date covers, for range filters
     dimension VARCHAR,
     rule VARCHAR,

@@ -371,7 +371,7 @@ from {{ a }}; and the Goldstein balance ({{ a }}→{{ b }} minus {{ b }}→{{ a 
 <p class=muted>Every event counted above, with the sentence it was coded from (document name and character offsets).
 Imported events (GDELT, ICEWS) are listed by their dataset id.</p>
 {% for label, rows in evidence.items() %}<details id="{{ label|anchor }}" open><summary>{{ label }} · {{ rows|length|plural("event") }}</summary>
-{% for e in rows[:60] %}<div class=ev>{{ e.date }} · {{ e.source }}→{{ e.target }} · {{ e.cameo }} {{ e.cameo|code_name }} · {{ e.dimension|dim }}<br>
+{% for e in rows[:60] %}<div class=ev>{{ e.date or "undated" }} · {{ e.source }}→{{ e.target }} · {{ e.cameo }} {{ e.cameo|code_name }} · {{ e.dimension|dim }}<br>
 {% if e.sentence %}<span class=sent>{{ e.sentence }}</span><div class=src>{{ e.doc_title or e.doc_name }}{% if e.doc_published %}, {{ e.doc_published }}{% endif %}</div>{% else %}<div class=src>{{ e.origin }} event {{ e.external_id }}</div>{% endif %}</div>
 {% endfor %}{% if rows|length > 60 %}<p class=muted>… {{ rows|length - 60 }} more in this {{ period }}.</p>{% endif %}
 </details>

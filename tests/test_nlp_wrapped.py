@@ -1,0 +1,45 @@
+"""Hard-wrapped text keeps its sentences whole; one-sentence-per-line text keeps its lines apart."""
+from __future__ import annotations
+
+import pytest
+
+from entente.nlp import load_nlp
+from entente.nlp.pipeline import hard_wrapped
+
+WRAPPED = (
+    "In 1950 the two states signed a treaty of friendship that bound them\n"
+    "for thirty years, and the new alliance was hailed in both capitals as\n"
+    "a turning point in their relations with the wider world and with each\n"
+    "other. Trade grew quickly after that, and many advisers travelled east\n"
+    "to help build factories across the north of the country.\n"
+)
+PER_LINE = (
+    "The ministers met in Astana on Monday.\n"
+    "They signed a memorandum on rail freight.\n"
+    "A customs post will open near the river next spring.\n"
+    "Both sides called the talks useful and promised to meet again.\n"
+    "The next round is planned for the autumn.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_layout_is_detected_per_document():
+    assert hard_wrapped(WRAPPED)
+    assert not hard_wrapped(PER_LINE)
+
+
+def test_wrapped_lines_do_not_split_sentences_and_offsets_hold(nlp):
+    doc = nlp(WRAPPED)
+    sents = list(doc.sents)
+    assert len(sents) == 2
+    assert sents[0].text.startswith("In 1950") and "hailed in both capitals" in sents[0].text
+    for s in sents:
+        assert WRAPPED[s.start_char:s.end_char] == s.text  # offsets index the unchanged text
+
+
+def test_one_sentence_per_line_stays_one_sentence_per_line(nlp):
+    assert len(list(nlp(PER_LINE).sents)) == 5
