@@ -208,8 +208,8 @@ def save(out: Path, meta: dict, W, b, *, card: str) -> None:
     (out / "MODEL_CARD.md").write_text(card, "utf-8")
 
 
-DECISION = {"threshold": 0.3, "rule_threshold": 0.3, "override": 0.7, "strict": 0.8, "second": 0.3, "mirror": ["04", "05", "06"],
-            "mirror_threshold": 0.15}
+DECISION = {"threshold": 0.15, "sure": 0.5, "min_root": 0.6, "rule_threshold": 0.2, "override": 0.8, "strict": 0.8,
+            "second": 0.4, "mirror": ["04", "05", "06"], "mirror_threshold": 0.1}
 CURVE = (0.25, 0.5, 0.75, 1.0)
 
 

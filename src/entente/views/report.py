@@ -282,7 +282,6 @@ def write_report(con, *, a: str, b: str, start: str | None = None, end: str | No
         **ctx, net_svg=_bars_svg(ctx["index"], value="net_cooperation", title="net cooperation"),
         quad_svg=_stacked_svg(ctx["index"]), timeline_svg=_timeline_svg(ctx["milestones"]),
         dims_svg=_dims_svg(ctx["dims"]), quad_colors=QUAD_COLORS, css=Markup(CSS), quad_names=codes.QUAD_NAMES,
-        generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         models_html=models_section(con, a, b, period=ctx.get("period") or "year"),
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), findings=key_findings(ctx), caveats=caveats(ctx),
         cite=_cite,

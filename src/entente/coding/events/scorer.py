@@ -61,6 +61,8 @@ class EventScorer:
         self.rule_threshold = float(meta.get("rule_threshold", self.threshold))
         self.override = float(meta.get("override", 0.6))
         self.strict = float(meta.get("strict", 0.6))
+        self.sure = float(meta.get("sure", 0.0))
+        self.min_root = float(meta.get("min_root", 0.0))
         self.mirror = set(meta.get("mirror", ["04", "05", "06"]))
         self.mirror_threshold = float(meta.get("mirror_threshold", 0.1))
         self.mirror_always = set(meta.get("mirror_always", ["04"]))  # talks are always two-way (CODEBOOK)
@@ -108,8 +110,8 @@ class EventScorer:
                 top = int(np.argmax(row))
                 if top not in picks and row[top] >= self.override:
                     picks.append(top)
-            elif pe < self.threshold:
-                continue
+            elif pe < self.threshold or (pe < self.sure and row.max() < self.min_root):
+                continue  # a weak detection needs a clear root
             else:
                 order = np.argsort(-row)
                 picks = [order[0]] + ([order[1]] if row[order[1]] >= self.second else [])
