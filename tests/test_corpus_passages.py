@@ -130,3 +130,23 @@ def test_question_answer_interview():
 ])
 def test_speaker_name(line, name):
     assert speaker_name(line) == name
+
+
+def test_one_sentence_per_line_files_become_one_passage_per_line():
+    from entente.corpus.passages import split_passages
+
+    lines = [f"Statement number {i} was issued by the ministry today." for i in range(40)]
+    text = "\n".join(lines) + "\n"
+    passages, _ = split_passages(text)
+    assert len(passages) == 40
+    assert max(p.end - p.start for p in passages) < 100
+    assert text[passages[7].start:passages[7].end] == lines[7]
+
+
+def test_hard_wrapped_paragraph_stays_one_passage():
+    from entente.corpus.passages import split_passages
+
+    text = ("The delegation arrived on a grey morning and the talks\nthat followed ran late into the "
+            "evening while\naides waited outside for a statement that never came.\n")
+    passages, _ = split_passages(text)
+    assert len(passages) == 1

@@ -207,6 +207,28 @@ def guess_title(text: str) -> tuple[int, int] | None:
     return None
 
 
+_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
+
+
+def _one_per_line(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split segments written one sentence or paragraph per line (no blank lines between them).
+
+    Detected per segment: three or more lines, most of which end a sentence. Hard-wrapped
+    paragraphs break lines mid-sentence and stay whole."""
+    out = []
+    for start, end in segments:
+        lines = [(a, b) for a, b in _lines(text[start:end]) if text[start + a:start + b].strip()]
+        ends = sum(text[start + a:start + b].rstrip().endswith(_ENDS) for a, b in lines)
+        if len(lines) >= 3 and ends >= 0.7 * len(lines):
+            for a, b in lines:
+                seg = text[start + a:start + b]
+                lead = len(seg) - len(seg.lstrip())
+                out.append((start + a + lead, start + a + len(seg.rstrip())))
+        else:
+            out.append((start, end))
+    return out
+
+
 def split_passages(text: str, *, title_span: tuple[int, int] | None = None) -> tuple[tuple[Passage, ...], bool]:
     """Passages covering ``text`` and whether it reads as a transcript.
 
@@ -229,6 +251,7 @@ def split_passages(text: str, *, title_span: tuple[int, int] | None = None) -> t
     else:
         segments = [(b[0][0], b[-1][1]) for b in blocks]
 
+    segments = _one_per_line(text, segments)
     passages: list[Passage] = []
     speakers = dict(turns)
     i = 0
