@@ -280,9 +280,15 @@ def card(meta: dict, W) -> str:
         f"- {len(meta['features'])} features × {W.shape[0]} rows (detector + 20 roots), float32, "
         "weights.npz compressed.", "",
         "## Decision rule", "",
-        f"- event if P(event) ≥ {meta['threshold']}; its likeliest root, plus a second root with "
-        f"P(root | event) ≥ {meta['second']}; joint roots {', '.join(meta['mirror'])} mirrored when the reverse "
-        f"pair has P(event) ≥ {meta['mirror_threshold']}.", "",
+        f"- a pair the rules linked by a trigger: the rules' root if P(event) ≥ {meta['rule_threshold']}, "
+        f"plus the typer's root if P(root | event) ≥ {meta['override']};",
+        f"- any other pair: P(event) ≥ {meta['threshold']} (and a root with P ≥ {meta['min_root']} "
+        f"below P(event) {meta['sure']}); a second root with P ≥ {meta['second']}; a root the rules gave "
+        f"to another pair of the sentence needs P(event) ≥ {meta['strict']};",
+        f"- joint roots {', '.join(meta['mirror'])} mirrored when the reverse pair has P(event) ≥ "
+        f"{meta['mirror_threshold']} (talks always); negated, modal and conditional anchors are not coded.",
+        "- These decision parameters were chosen on the dev set's cross-validated predictions (the",
+        "  model weights never saw the scored document; the handful of thresholds did).", "",
         "## Scores (leave-one-document-out cross-validation, project scorer = CODEBOOK scoring)", "",
     ]
     for g, s in rep["cv"].items():
