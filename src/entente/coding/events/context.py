@@ -61,6 +61,8 @@ class ActorContext:
                     return [m.code]
             if ctx["last"]:
                 return [ctx["last"]]
+        if low in ("we", "our", "us", "ours") and ctx.get("speaker"):
+            return [ctx["speaker"]]  # an official speaking for their state
         if low in PERSON_PRONOUNS and ctx.get("last_person"):
             return [ctx["last_person"]]
         return []

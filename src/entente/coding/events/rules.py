@@ -281,7 +281,8 @@ class EventCoder(ActorContext):
         ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
                "hyphen_pair": {}}
         events: list[Event] = []
-        speakers = speaker_state(document, self.actors, sdoc) if candidates is not None else {}
+        # in an official's turn, "we" / "our" is the official's state (CODEBOOK Conventions)
+        speakers = speaker_state(document, self.actors, sdoc)
         turns = sorted(speakers)
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
@@ -290,6 +291,9 @@ class EventCoder(ActorContext):
                 continue
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
             ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
+            k = bisect_right(turns, sent.start_char) - 1
+            speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
+            ctx["speaker"] = speaker
             quoted = self._quoted_chars(sent)
             seen = set()
             for tok in sent:
@@ -337,8 +341,6 @@ class EventCoder(ActorContext):
                            0.6 if verb else 0.45,
                            ("pverb" if trig.origin == "petrarch" else "verb") if verb else "noun")
             if candidates is not None:
-                k = bisect_right(turns, sent.start_char) - 1
-                speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
                 candidates.extend(self._candidates(sent, ctx, events[n_before:], speaker,
                                                    (date, precision), date_near))
             self._update_context(sent, ctx)

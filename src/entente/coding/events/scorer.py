@@ -98,15 +98,17 @@ class EventScorer:
         out, chosen = [], {}
         index = {(c.sent_start, c.source, c.target): k for k, c in enumerate(candidates)}
         sent_roots: dict[int, set[str]] = {}
-        for c in candidates:
-            sent_roots.setdefault(c.sent_start, set()).update(c.rule_events)
+        for c in candidates:  # roots the project's rules gave to pairs of each sentence
+            sent_roots.setdefault(c.sent_start, set()).update(
+                r for r, e in c.rule_events.items() if not e.rule.startswith("pverb:"))
         for k, (c, pe, row) in enumerate(zip(candidates, p_event, p_root)):
-            if c.rule_events:
-                # the rules found a trigger linking this pair: their root stands unless the typer
+            if any(not e.rule.startswith("pverb:") for e in c.rule_events.values()):
+                # the project's rules found a trigger linking this pair (PETRARCH2's fallback verbs are
+                # evidence for the model, not a link of their own): their root stands unless the typer
                 # is confident of another one
                 if pe < self.rule_threshold:
                     continue
-                picks = [self.roots.index(r) for r in c.rule_events]
+                picks = [self.roots.index(r) for r, e in c.rule_events.items() if not e.rule.startswith("pverb:")]
                 top = int(np.argmax(row))
                 if top not in picks and row[top] >= self.override:
                     picks.append(top)
@@ -117,7 +119,7 @@ class EventScorer:
                 picks = [order[0]] + ([order[1]] if row[order[1]] >= self.second else [])
                 # the rules linked this root's trigger to other pairs of the sentence: another pair
                 # needs strong evidence of its own (no context pair without a trigger linking it)
-                taken = sent_roots.get(c.sent_start, set())
+                taken = sent_roots.get(c.sent_start, set()) - set(c.rule_events)
                 picks = [j for j in picks if self.roots[j] not in taken or pe >= self.strict]
             if c.irrealis:  # only what the rules coded despite the verb (their own realis tests passed)
                 picks = [j for j in picks if self.roots[j] in c.rule_events]
