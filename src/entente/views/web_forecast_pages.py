@@ -59,6 +59,29 @@ def regimes_view(con, source: str, target: str, period: str = "year") -> dict[st
                         "traces": traces, "layout": {"shapes": shapes}}]}
 
 
+def dyad_regimes(con, q) -> dict[str, Any] | None:
+    """Regime bands for the /dyad chart: the same series the chart draws (pair, direction,
+    period, dimension, dates, origin), fitted by models.regimes. Each band runs from its
+    first period's start to the next regime's first period (the last to the grid's end)."""
+    from entente.models.regimes import RegimeModel
+    from entente.models.series import from_store, to_period
+
+    if q.period not in ("month", "quarter", "year"):
+        return None  # decades: too few periods for a change point
+    s = from_store(con, [(q.source, q.target)], period=q.period, start=q.start, end=q.end, dimension=q.dimension,
+                   undirected=q.undirected, origin=q.origin)
+    res = RegimeModel(s).fit()
+    regs = res.regimes[s.names[0]]
+    day = lambda label: str(to_period(label, q.period).start_time.date())  # noqa: E731
+    edge = str((s.values.index[-1] + 1).start_time.date())
+    bands = [{"start": r["start"], "end": r["end"], "x0": day(r["start"]),
+              "x1": day(nxt["start"]) if nxt else edge, "level": r["level"], "label": r["label"],
+              "change": r["change"], "provisional": r["provisional"]}
+             for r, nxt in zip(regs, [*regs[1:], None])]
+    return {"model": res.model, "breaks": res.breaks[s.names[0]], "bands": bands,
+            "pooled_scale": round(res.scale, 4), "colors": BAND}
+
+
 def forecast_view(con, dyads: str = "CHN-RUS", steps: int = 24) -> dict[str, Any]:
     from entente.models.forecast import LocalLevel
     from entente.models.series import from_store, label_of, parse_dyads
