@@ -102,13 +102,13 @@ def test_dyad_chart_draws_regime_bands(page, tmp_path):
         rg = page.evaluate("JSON.parse(document.getElementById('regime-data').textContent)")
         assert "2014" in rg["breaks"]  # the hostile decade ends where the cooperative one starts
         labels = [b["label"] for b in rg["bands"]]
-        assert labels[0] == "hostile" and labels[-1] != "hostile"
-        assert rg["bands"][-1]["level"] > 0 > rg["bands"][0]["level"]
+        held = [b for b in rg["bands"] if b["x0"] <= "2010-01-01" < b["x1"]]
+        assert held[0]["label"] == "hostile" and labels[-1] == "cooperative"  # by mean Goldstein per event
         # the bands are drawn: one rect per regime in the layout and on screen, behind the traces
         shapes = page.evaluate("document.getElementById('chart-index').layout.shapes.filter(s => s.type === 'rect')")
         assert len(shapes) == len(rg["bands"]) >= 2
         first = [s for s in shapes if s["x0"].startswith("2014")]
-        assert len(first) == 1 and first[0]["fillcolor"] != shapes[0]["fillcolor"]  # hostile red, then not
+        assert len(first) == 1 and first[0]["fillcolor"] == rg["colors"]["cooperative"]
         assert page.locator("#chart-index .layer-below .shapelayer path").count() >= len(rg["bands"])
         assert page.locator("#regime-note").count() == 1
         assert page.locator("#chart-index .scatterlayer .trace").count() >= 2  # net cooperation + milestones
