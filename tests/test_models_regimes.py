@@ -116,3 +116,11 @@ def test_mean_goldstein_follows_tone_not_volume(tmp_path):
     assert grown.loc[pd.Period("2016", "Y")] > v.loc[pd.Period("2016", "Y")] + 300  # the sum follows volume
     assert before < after.loc[pd.Period("2016", "Y")] <= c.goldstein  # the mean stays on the Goldstein scale
     con.close()
+
+
+def test_series_without_values_has_no_regimes():
+    idx = pd.period_range("2000", "2019", freq="Y")
+    v = pd.DataFrame({"A": np.r_[np.zeros(10), np.full(10, 5.0)], "B": np.nan}, index=idx)
+    res = RegimeModel(SeriesSet(v, v.notna(), "year", "t")).fit()
+    assert res.regimes["B"] == [] and res.breaks["B"] == [] and res.breaks["A"] == ["2010"]
+    assert any(n.startswith("B: no covered period") for n in res.notes)

@@ -200,7 +200,8 @@ def from_store(con, dyads: list[tuple[str, str]], *, period: str = "month", meas
     values, covered = {}, {}
     for s, t in dyads:
         name = f"{s}-{t}" if undirected else f"{s}->{t}"
-        df = dyad_index(con, s, t, period=period, start=label_of(lo, period), end=label_of(hi, period),
+        # ISO days: dyad_index reads YYYY, YYYY-MM or YYYY-MM-DD bounds, not quarter labels
+        df = dyad_index(con, s, t, period=period, start=str(lo.start_time.date()), end=str(hi.end_time.date()),
                         dimension=dimension, undirected=undirected, origin=origin)
         df.index = pd.PeriodIndex([to_period(p, period) for p in df["period"]], freq=_FREQ[period])
         if measure == "cooperation_share":
