@@ -70,3 +70,50 @@ def test_report_has_regimes_and_scenarios(tmp_path):
     assert "id=regimes" in html and "id=scenarios" in html
     assert "Taiwan crisis" in html and "Putin leaves office" in html
     assert "http" not in html.lower().replace("&#104;ttp", "")
+
+
+def _store_with_collapse(path):
+    """The web test store plus ten hostile years of CHN→RUS (2004–13) before its
+    cooperative decade: one clear regime change for the dyad chart's bands."""
+    from entente import codes
+    from entente.store import db
+
+    build_store(path)
+    con = db.connect(path)
+    rows = []
+    for year in range(2004, 2014):
+        for k in range(12):
+            cameo = ("111", "130", "172")[k % 3]
+            c, date = codes.lookup(cameo), f"{year}-{k + 1:02d}-10"
+            rows.append((f"hx{year}{k:02d}", "gdelt", None, None, None, None, None, None, "CHN", "RUS", None, None,
+                         cameo, cameo[:2], c.quad_class, c.plover or None, c.goldstein, date, "day",
+                         db.date_start(date), "military", None, "gdelt", None, f"8{year}{k:02d}",
+                         "https://example.org/b"))
+    con.executemany(f"INSERT INTO events ({db.CODED_EVENT_COLUMNS}) VALUES (" + ", ".join(["?"] * 26) + ")", rows)
+    con.close()
+    return path
+
+
+def test_dyad_chart_draws_regime_bands(page, tmp_path):
+    path = _store_with_collapse(tmp_path / "collapse.duckdb")
+    with running_server(create_app(str(path))) as url:
+        page.goto(f"{url}/dyad?source=CHN&target=RUS&period=year")
+        page.wait_for_selector("#chart-index .scatterlayer .trace", state="attached")
+        rg = page.evaluate("JSON.parse(document.getElementById('regime-data').textContent)")
+        assert "2014" in rg["breaks"]  # the hostile decade ends where the cooperative one starts
+        labels = [b["label"] for b in rg["bands"]]
+        held = [b for b in rg["bands"] if b["x0"] <= "2010-01-01" < b["x1"]]
+        assert held[0]["label"] == "hostile" and labels[-1] == "cooperative"  # by mean Goldstein per event
+        # the bands are drawn: one rect per regime in the layout and on screen, behind the traces
+        shapes = page.evaluate("document.getElementById('chart-index').layout.shapes.filter(s => s.type === 'rect')")
+        assert len(shapes) == len(rg["bands"]) >= 2
+        first = [s for s in shapes if s["x0"].startswith("2014")]
+        assert len(first) == 1 and first[0]["fillcolor"] == rg["colors"]["cooperative"]
+        assert page.locator("#chart-index .layer-below .shapelayer path").count() >= len(rg["bands"])
+        assert page.locator("#regime-note").count() == 1
+        assert page.locator("#chart-index .scatterlayer .trace").count() >= 2  # net cooperation + milestones
+        _shot(page, "m0_dyad_regimes.png")
+        page.goto(f"{url}/dyad?source=CHN&target=RUS&period=decade")  # too few periods: chart without bands
+        page.wait_for_selector("#chart-index .scatterlayer .trace", state="attached")
+        assert page.evaluate("(document.getElementById('chart-index').layout.shapes || []).length") == 0
+    assert page.errors == []

@@ -86,3 +86,41 @@ def test_break_in_newest_period_is_detected():
     # and no break at all without the jump
     s2 = from_frame(pd.DataFrame({"period": s.labels[:-1], "series": "A", "value": y[:-1]}))
     assert RegimeModel(s2).fit().breaks["A"] == []
+
+
+def test_mean_goldstein_follows_tone_not_volume(tmp_path):
+    """Net cooperation per event: a year with many more reports of the same kind of acts
+    moves net cooperation's sum, not its mean; a covered year without events is missing."""
+    from conftest_web import build_store
+
+    from entente import codes
+    from entente.models.series import from_store
+    from entente.store import db
+
+    path = build_store(tmp_path / "t.duckdb")
+    con = db.connect(path)
+    s = from_store(con, [("CHN", "RUS")], period="year", measure="mean_goldstein")
+    net = from_store(con, [("CHN", "RUS")], period="year")
+    n = from_store(con, [("CHN", "RUS")], period="year", measure="n_events")
+    m, v, k = s.values["CHN->RUS"], net.values["CHN->RUS"], n.values["CHN->RUS"]
+    assert np.allclose(m[k > 0], (v / k)[k > 0])
+    assert m[(k == 0) & n.covered["CHN->RUS"]].isna().all()  # no event: tone unknown, not 0
+    before = m.loc[pd.Period("2016", "Y")]
+    c = codes.lookup("057")
+    rows = [(f"vol{i}", "gdelt", None, None, None, None, None, None, "CHN", "RUS", None, None, "057", "05",
+             c.quad_class, c.plover or None, c.goldstein, "2016-03-01", "day", db.date_start("2016-03-01"),
+             "diplomatic", None, "gdelt", None, str(700000 + i), "https://example.org/v") for i in range(40)]
+    con.executemany(f"INSERT INTO events ({db.CODED_EVENT_COLUMNS}) VALUES (" + ", ".join(["?"] * 26) + ")", rows)
+    after = from_store(con, [("CHN", "RUS")], period="year", measure="mean_goldstein").values["CHN->RUS"]
+    grown = from_store(con, [("CHN", "RUS")], period="year").values["CHN->RUS"]
+    assert grown.loc[pd.Period("2016", "Y")] > v.loc[pd.Period("2016", "Y")] + 300  # the sum follows volume
+    assert before < after.loc[pd.Period("2016", "Y")] <= c.goldstein  # the mean stays on the Goldstein scale
+    con.close()
+
+
+def test_series_without_values_has_no_regimes():
+    idx = pd.period_range("2000", "2019", freq="Y")
+    v = pd.DataFrame({"A": np.r_[np.zeros(10), np.full(10, 5.0)], "B": np.nan}, index=idx)
+    res = RegimeModel(SeriesSet(v, v.notna(), "year", "t")).fit()
+    assert res.regimes["B"] == [] and res.breaks["B"] == [] and res.breaks["A"] == ["2010"]
+    assert any(n.startswith("B: no covered period") for n in res.notes)

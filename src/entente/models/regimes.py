@@ -103,6 +103,10 @@ class RegimeModel:
             ok = np.flatnonzero(np.isfinite(x))
             y = x[ok]
             n = len(y)
+            if n == 0:  # e.g. a ratio measure for a pair without events: nothing to segment
+                breaks[name], regimes[name], p_break[name] = [], [], {}
+                notes.append(f"{name}: no covered period with a value; no regimes")
+                continue
             pen = self.penalty if self.penalty is not None else 3.0 * np.log(max(n, 2))
             pens.append(pen)
             cut: list[int] = []

@@ -5,7 +5,12 @@ period) plus a coverage mask, built from a store's dyad indices or a long CSV.
 event of any pair in it (someone was reporting then); a covered period with no
 event for a dyad is a true zero. Outside coverage the value is missing (NaN),
 never zero, and models skip it. From a CSV, a period is covered exactly when
-the file gives a value for that series.
+the file gives a value for that series. Ratio measures (``cooperation_share``,
+``mean_goldstein``) are undefined in a covered period without events: missing.
+
+``mean_goldstein`` is net cooperation per event: a sum of Goldstein scores grows
+with how much was reported, so on sparse or uneven coverage its breaks follow
+reporting volume; the mean per event follows the tone of what was done.
 
 Periods are labelled like ``analysis.indices``: ``YYYY``, ``YYYY-MM``, ``YYYY-Qn``.
 """
@@ -22,7 +27,7 @@ import pandas as pd
 from entente.errors import ConfigError
 
 TRIANGLE = ["CHN->RUS", "RUS->CHN", "USA->CHN", "CHN->USA", "USA->RUS", "RUS->USA"]
-MEASURES = ("net_cooperation", "cooperation_share", "n_events", "verbal_coop", "material_coop",
+MEASURES = ("net_cooperation", "mean_goldstein", "cooperation_share", "n_events", "verbal_coop", "material_coop",
             "verbal_conflict", "material_conflict")
 _FREQ = {"year": "Y", "quarter": "Q", "month": "M"}
 _PATTERNS = [("month", re.compile(r"^(\d{4})-(\d{2})$")), ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
@@ -195,17 +200,21 @@ def from_store(con, dyads: list[tuple[str, str]], *, period: str = "month", meas
     values, covered = {}, {}
     for s, t in dyads:
         name = f"{s}-{t}" if undirected else f"{s}->{t}"
-        df = dyad_index(con, s, t, period=period, start=label_of(lo, period), end=label_of(hi, period),
+        # ISO days: dyad_index reads YYYY, YYYY-MM or YYYY-MM-DD bounds, not quarter labels
+        df = dyad_index(con, s, t, period=period, start=str(lo.start_time.date()), end=str(hi.end_time.date()),
                         dimension=dimension, undirected=undirected, origin=origin)
         df.index = pd.PeriodIndex([to_period(p, period) for p in df["period"]], freq=_FREQ[period])
         if measure == "cooperation_share":
             n = df["n_events"].astype(float)
             v = (df["verbal_coop"] + df["material_coop"]) / n.where(n > 0)
+        elif measure == "mean_goldstein":
+            n = df["n_events"].astype(float)
+            v = df["net_cooperation"].astype(float) / n.where(n > 0)
         else:
             v = df[measure].astype(float)
         v = v.reindex(grid)
         mask = grid.isin(cov)
-        if measure != "cooperation_share":
+        if measure not in ("cooperation_share", "mean_goldstein"):
             v = v.fillna(0.0)  # a covered period with no event for this dyad is a true zero
         mask = mask & v.notna().to_numpy()
         values[name] = v.where(mask)

@@ -14,7 +14,10 @@ StoreOpt = typer.Option(None, "--store", help="DuckDB store (default $ENTENTE_ST
 DyadsOpt = typer.Option(None, "--dyads", help="Directed dyads, e.g. CHN-RUS,USA-CHN, or 'triangle' (six).")
 SeriesOpt = typer.Option(None, "--series", help="Long CSV period,series,value instead of a store.")
 PeriodOpt = typer.Option("month", "--period", help="year|quarter|month (store only).")
-MeasureOpt = typer.Option("net_cooperation", "--measure", help="net_cooperation|cooperation_share|n_events|verbal_coop|...")
+MeasureOpt = typer.Option("net_cooperation", "--measure", help="net_cooperation|mean_goldstein|cooperation_share|n_events|...")
+# Regimes default to the tone per event: net cooperation's sum also moves with reporting volume.
+RegimeMeasureOpt = typer.Option("mean_goldstein", "--measure",
+                                help="mean_goldstein (default: net cooperation per event)|net_cooperation|...")
 
 
 def load_series(store, dyads, series, period, measure, *, undirected=False, dimension=None):
@@ -43,7 +46,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def regimes(
         store: Optional[str] = StoreOpt, dyads: Optional[str] = DyadsOpt, series: Optional[str] = SeriesOpt,
-        period: str = PeriodOpt, measure: str = MeasureOpt,
+        period: str = PeriodOpt, measure: str = RegimeMeasureOpt,
         undirected: bool = typer.Option(False, "--undirected", help="Join both directions of each dyad."),
         penalty: Optional[float] = typer.Option(None, "--penalty", help="PELT penalty (default 3·log n)."),
         as_json: bool = typer.Option(False, "--json"),

@@ -18,10 +18,10 @@ def models_section(con, a: str, b: str, *, period: str = "year", n_paths: int = 
     period = period if period in ("year", "quarter", "month") else "year"
     parts = ['<h2 id=regimes>Regimes</h2>']
     try:
-        s = from_store(con, [(a, b)], period=period, undirected=True)
+        s = from_store(con, [(a, b)], period=period, undirected=True, measure="mean_goldstein")
         res = RegimeModel(s).fit(evidence=store_evidence(con, s))
         name = s.names[0]
-        parts.append(f"<p>{escape(res.model)} on net cooperation by {escape(period)}; pooled noise scale "
+        parts.append(f"<p>{escape(res.model)} on the tone per event (mean Goldstein score) by {escape(period)}; pooled noise scale "
                      f"{res.scale:.3g}; coverage {s.coverage()[name]['n_covered']} of {len(s.labels)} periods.</p>")
         parts.append("<table><tr><th>from</th><th>to</th><th>level</th><th>label</th><th>change (SD)</th>"
                      "<th>evidence at the boundary</th></tr>")

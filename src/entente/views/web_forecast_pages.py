@@ -41,7 +41,7 @@ def regimes_view(con, source: str, target: str, period: str = "year") -> dict[st
     from entente.models.regimes import RegimeModel, store_evidence
     from entente.models.series import from_store
 
-    s = from_store(con, [(source, target)], period=period, undirected=True)
+    s = from_store(con, [(source, target)], period=period, undirected=True, measure="mean_goldstein")
     res = RegimeModel(s).fit(evidence=store_evidence(con, s))
     name = s.names[0]
     x, y = s.labels, [None if v != v else v for v in s.values[name].tolist()]
@@ -51,12 +51,35 @@ def regimes_view(con, source: str, target: str, period: str = "year") -> dict[st
                "fillcolor": BAND[r["label"]], "line": {"width": 0}, "layer": "below"} for r, e in zip(regs, ends)]
     ms = milestones.milestones(con, source, target, limit=15)
     mx = [str(d) for d in ms["date"]]
-    traces = [_line(x, y, "net cooperation", line={"color": "#1f618d"}),
+    traces = [_line(x, y, "mean Goldstein per event", line={"color": "#1f618d"}),
               {"type": "scatter", "mode": "markers", "x": mx, "y": [0] * len(mx), "name": "milestones",
                "text": list(ms["label"]), "marker": {"symbol": "diamond", "size": 9, "color": "#d68910"}}]
     return {"title": f"{source}–{target} regimes", "data": res.to_dict(), "regimes": res.regimes[name],
-            "charts": [{"id": "chart-regimes", "title": "Net cooperation with regimes (bands) and milestones",
+            "charts": [{"id": "chart-regimes", "title": "Tone per event (mean Goldstein) with regimes (bands) and milestones",
                         "traces": traces, "layout": {"shapes": shapes}}]}
+
+
+def dyad_regimes(con, q) -> dict[str, Any] | None:
+    """Regime bands for the /dyad chart: the same series the chart draws (pair, direction,
+    period, dimension, dates, origin), fitted by models.regimes. Each band runs from its
+    first period's start to the next regime's first period (the last to the grid's end)."""
+    from entente.models.regimes import RegimeModel
+    from entente.models.series import from_store, to_period
+
+    if q.period not in ("month", "quarter", "year"):
+        return None  # decades: too few periods for a change point
+    s = from_store(con, [(q.source, q.target)], period=q.period, start=q.start, end=q.end, dimension=q.dimension,
+                   undirected=q.undirected, origin=q.origin, measure="mean_goldstein")
+    res = RegimeModel(s).fit()
+    regs = res.regimes[s.names[0]]
+    day = lambda label: str(to_period(label, q.period).start_time.date())  # noqa: E731
+    edge = str((s.values.index[-1] + 1).start_time.date())
+    bands = [{"start": r["start"], "end": r["end"], "x0": day(r["start"]),
+              "x1": day(nxt["start"]) if nxt else edge, "level": r["level"], "label": r["label"],
+              "change": r["change"], "provisional": r["provisional"]}
+             for r, nxt in zip(regs, [*regs[1:], None])]
+    return {"model": res.model, "measure": s.measure, "breaks": res.breaks[s.names[0]], "bands": bands,
+            "pooled_scale": round(res.scale, 4), "colors": BAND}
 
 
 def forecast_view(con, dyads: str = "CHN-RUS", steps: int = 24) -> dict[str, Any]:

@@ -138,8 +138,18 @@ def dyad_view(con, q: DyadQuery, *, known: list[str] | None = None) -> dict[str,
         "breakdown": breakdown_view(con, q)["rows"],
         "milestones": _optional(lambda: milestones_view(con, q)["rows"]),
         "asymmetry": _optional(lambda: records(_asym_all(con, q))),
+        "regimes": _optional(lambda: _regimes(con, q)),
         "events": _with_names(records(ev)),
     }
+
+
+def _regimes(con, q: DyadQuery):
+    from entente.views.web_forecast_pages import dyad_regimes  # the models stage draws the bands
+
+    try:
+        return dyad_regimes(con, q)
+    except ConfigError:  # e.g. a store without dated events: the chart stands without bands
+        return None
 
 
 def _asym_all(con, q: DyadQuery):

@@ -37,7 +37,7 @@
     return d.slice(0, 10);
   }
 
-  function indexChart(q, chart, milestones) {
+  function indexChart(q, chart, milestones, regimes) {
     var el = document.getElementById("chart-index");
     if (!el || !window.Plotly) return;
     var rows = chart.rows || [];
@@ -105,6 +105,7 @@
       yaxis3: { domain: [0, 0.14], title: { text: "documents" }, gridcolor: "#eef1f5" },
       xaxis: { type: "date", gridcolor: "#eef1f5", title: { text: q.period } }
     };
+    regimeBands(layout, regimes);
     Plotly.newPlot(el, traces, layout, CONFIG).then(function () {
       el.on("plotly_click", function (ev) {
         if (!ev.points || !ev.points.length) return;
@@ -117,6 +118,24 @@
           dimension: q.dimension, undirected: q.undirected, quad_class: quad
         });
       });
+    });
+  }
+
+  // Regimes (models.regimes): a shaded band per regime behind the net-cooperation panel,
+  // a dashed line at each break, the label on top when there are few enough to read.
+  function regimeBands(layout, regimes) {
+    var bands = (regimes && regimes.bands) || [];
+    if (bands.length < 2) return;   // one regime: nothing changed, no band to draw
+    layout.shapes = []; layout.annotations = [];
+    bands.forEach(function (b, i) {
+      layout.shapes.push({ type: "rect", xref: "x", yref: "paper", x0: b.x0, x1: b.x1, y0: 0.5, y1: 1,
+                           fillcolor: regimes.colors[b.label], line: { width: 0 }, layer: "below",
+                           name: "regime " + b.start + "–" + b.end + " " + b.label });
+      if (i > 0) layout.shapes.push({ type: "line", xref: "x", yref: "paper", x0: b.x0, x1: b.x0, y0: 0.5, y1: 1,
+                                      line: { color: "#5b6573", width: 1, dash: "dash" }, layer: "below" });
+      if (bands.length <= 8) layout.annotations.push({ xref: "x", yref: "paper", x: b.x0, y: 1, xanchor: "left",
+        yanchor: "bottom", showarrow: false, font: { size: 10, color: "#5b6573" },
+        text: b.start + " " + b.label + (b.provisional ? " (provisional)" : "") });
     });
   }
 
@@ -186,8 +205,8 @@
 
   var q = data("query-data");
   if (q && document.getElementById("chart-index")) {
-    var chart = data("chart-data") || { rows: [] }, ms = data("milestone-data") || [];
-    var draw = function () { indexChart(q, chart, ms); };
+    var chart = data("chart-data") || { rows: [] }, ms = data("milestone-data") || [], rg = data("regime-data");
+    var draw = function () { indexChart(q, chart, ms, rg); };
     draw();
     var box = document.getElementById("rate-toggle");
     if (box) box.addEventListener("change", draw);
