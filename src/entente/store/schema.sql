@@ -120,3 +120,12 @@ CREATE TABLE IF NOT EXISTS quotes (
     coder VARCHAR,
     confidence DOUBLE
 );
+
+-- Events an analyst marked as wrong. Kept apart from events so a flag survives
+-- `optimize` and is undone by deleting its row; indices and lists leave these out.
+CREATE TABLE IF NOT EXISTS event_flags (
+    event_id VARCHAR PRIMARY KEY,
+    flagged_at TIMESTAMP NOT NULL,
+    reason VARCHAR,
+    flagged_by VARCHAR                   -- where the flag came from: 'cli:<user>' or 'api:<client address>'
+);
