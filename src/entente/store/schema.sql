@@ -1,4 +1,5 @@
--- entente store schema. Bump SCHEMA_VERSION in store/db.py when this changes.
+-- entente store schema. New tables and columns are added to older stores on open (store/db.py init);
+-- bump SCHEMA_VERSION there only for a change an older store cannot take that way.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
