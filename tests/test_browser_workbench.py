@@ -244,3 +244,36 @@ def test_api_docs_load_offline(page, base_url):
     assert page.locator(".swagger-ui .opblock").count() > 5
     _shot(page, "18_api_docs.png")
     assert page.outside == []
+
+
+def test_flag_an_event_as_wrong_and_undo_it(page, tmp_path):
+    path = build_store(tmp_path / "rw.duckdb", n_imported=20)
+    con = db.connect(path, read_only=True)
+    eid = con.execute("SELECT event_id FROM events WHERE cameo = '057' AND date = '2001-07-16'").fetchall()[0][0]
+    con.close()
+    from playwright.sync_api import expect
+
+    with running_server(create_app(str(path), token="s3cret")) as url:
+        def n_2001() -> int:
+            rows = page.request.get(url + "/api/index?source=CHN&target=RUS&period=year").json()["rows"]
+            return next(r["n_events"] for r in rows if r["period"] == "2001")
+
+        n0 = n_2001()
+        page.goto(f"{url}/event/{eid}")
+        page.fill("form.flag-form input[name=reason]", "treaty misdated")
+        page.fill("form.flag-form input[name=token]", "wrong-token")
+        page.click("button.flag-button")
+        # a locator assertion, not wait_for_function: the page's CSP forbids evaluating strings
+        expect(page.locator(".flag-status")).to_contain_text("token")
+        assert n_2001() == n0  # a wrong token changes nothing
+        page.fill("form.flag-form input[name=token]", "s3cret")
+        with page.expect_navigation():
+            page.click("button.flag-button")
+        note = page.inner_text(".flagged-note")
+        assert "Flagged as wrong" in note and "treaty misdated" in note
+        assert n_2001() == n0 - 1
+        _shot(page, "19_flagged_event.png")
+        with page.expect_navigation():  # the token was kept for this tab
+            page.click("button.unflag-button")
+        assert page.locator(".flagged-note").count() == 0 and n_2001() == n0
+    assert not page.errors and not page.outside

@@ -43,7 +43,7 @@ def coarse_events(con, source: str, target: str, *, period: str, start: str | No
     span_end (the year or decade their date covers), quad_class, n."""
     check_period(period)
     lo, hi = parse_bound(start), parse_bound(end, end=True)
-    ev_sql, params = _pair_events(source, target, undirected=undirected, start=lo, end=hi, dimension=dimension,
+    ev_sql, params = _pair_events(con, source, target, undirected=undirected, start=lo, end=hi, dimension=dimension,
                                   origin=origin)
     sql = f"""
     WITH ev AS ({ev_sql}),

@@ -21,7 +21,7 @@ def pair_events(
     lo, hi = parse_bound(start), parse_bound(end, end=True)
     parts, params = [], []
     for s, t in ([(a, b), (b, a)] if undirected and a != b else [(a, b)]):
-        sql, p = _pair_events(s, t, undirected=False, start=lo, end=hi, origin=origin)
+        sql, p = _pair_events(con, s, t, undirected=False, start=lo, end=hi, origin=origin)
         parts.append(sql)
         params += p
     sql = f"""
@@ -45,7 +45,7 @@ def pair_documents(con, a: str, b: str, *, start: str | None = None, end: str | 
     lo, hi = parse_bound(start), parse_bound(end, end=True)
     parts, params = [], []
     for s, t in [(a, b), (b, a)]:
-        sql, p = _pair_events(s, t, undirected=False, start=lo, end=hi)
+        sql, p = _pair_events(con, s, t, undirected=False, start=lo, end=hi)
         parts.append(sql)
         params += p
     sql = f"""

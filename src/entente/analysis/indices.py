@@ -33,6 +33,7 @@ import pyarrow as pa
 
 from entente.coding.dimensions import DIMENSIONS, DIMENSION_IDS
 from entente.errors import ConfigError
+from entente.store import flags
 
 PERIODS = ("month", "quarter", "year", "decade")
 _STEP = {"month": "1 month", "quarter": "3 months", "year": "1 year", "decade": "10 years"}
@@ -117,20 +118,23 @@ def period_range(period: str, label: str) -> tuple[dt.date, dt.date]:
 
 
 def _pair_events(
-    source: str, target: str, *, undirected: bool, start: dt.date | None, end: dt.date | None,
+    con, source: str, target: str, *, undirected: bool, start: dt.date | None, end: dt.date | None,
     dimension: str | None = None, origin: str | None = None, end_exclusive: bool = False,
-    all_actors: bool = False,
+    all_actors: bool = False, include_flagged: bool = False,
 ) -> tuple[str, list]:
     """SQL (a CTE body) selecting the dyad's dated events, and its parameters.
 
     Directions are separate UNION ALL branches so each keeps an equality filter
-    DuckDB can push into the scan (zone maps on a dyad-sorted table).
+    DuckDB can push into the scan (zone maps on a dyad-sorted table). Events
+    flagged as wrong (``store.flags``) are left out unless ``include_flagged``.
     """
     cols = ("event_id, origin, doc_id, sent_start, sent_end, source, target, cameo, root, quad_class, "
             "goldstein, date, date_precision, date_start, dimension, source_url, external_id, story_id")
     conds, extra = ["date_start IS NOT NULL"], []
     if not all_actors:  # imported rows between non-state actors (media, firms, rebels) are left out
         conds.append("state_actors IS NOT FALSE")
+    if not include_flagged:
+        conds.append(flags.exclude_sql(con))
     if start is not None:
         conds.append("date_start >= ?")
         extra.append(start)
@@ -163,7 +167,7 @@ def _dyad_index_query(con, source, target, *, period, start, end, dimension, und
     check_period(period)
     check_dimension(dimension)
     lo, hi = parse_bound(start), parse_bound(end, end=True)
-    ev_sql, ev_params = _pair_events(source, target, undirected=undirected, start=lo, end=hi,
+    ev_sql, ev_params = _pair_events(con, source, target, undirected=undirected, start=lo, end=hi,
                                      dimension=dimension, origin=origin, all_actors=all_actors)
     step = _STEP[period]
     sql = f"""
@@ -255,7 +259,7 @@ def dimension_breakdown(
     verbal_conflict, material_conflict, net_cooperation.
     """
     lo, hi = parse_bound(start), parse_bound(end, end=True)
-    ev_sql, params = _pair_events(source, target, undirected=undirected, start=lo, end=hi, origin=origin)
+    ev_sql, params = _pair_events(con, source, target, undirected=undirected, start=lo, end=hi, origin=origin)
     dims = [(d.id, d.label, i) for i, d in enumerate(DIMENSIONS)]
     values = ", ".join(["(?, ?, ?)"] * len(dims))
     sql = f"""
@@ -324,7 +328,7 @@ def asymmetry(
 
 
 def _totals(con, s, t, *, start, end, origin) -> dict:
-    ev_sql, params = _pair_events(s, t, undirected=False, start=parse_bound(start),
+    ev_sql, params = _pair_events(con, s, t, undirected=False, start=parse_bound(start),
                                   end=parse_bound(end, end=True), origin=origin)
     n, mc, g, first = con.execute(
         f"SELECT count(*), count(*) FILTER (WHERE quad_class = 2), coalesce(sum(goldstein), 0), "
@@ -345,7 +349,7 @@ def _asym(n_f: int, n_r: int, mc_f: int, mc_r: int, g_f: float, g_r: float) -> d
 def dyads(con, *, limit: int = 50, origin: str | None = None) -> pd.DataFrame:
     """The most frequent undirected pairs: a, b (a < b), label "A–B", n_events,
     n_a_to_b, n_b_to_a, n_docs, first, last (date_start)."""
-    where = "source <> target" + (" AND origin = ?" if origin else "")
+    where = f"source <> target AND {flags.exclude_sql(con)}" + (" AND origin = ?" if origin else "")
     params: list = [origin] if origin else []
     sql = f"""
     SELECT least(source, target) AS a, greatest(source, target) AS b,
@@ -373,7 +377,7 @@ def events_for_point(
     """
     check_dimension(dimension)
     lo, hi = period_range(period, period_label)
-    ev_sql, params = _pair_events(source, target, undirected=undirected, start=lo, end=hi,
+    ev_sql, params = _pair_events(con, source, target, undirected=undirected, start=lo, end=hi,
                                   dimension=dimension, origin=origin, end_exclusive=True)
     sql = f"""
     WITH ev AS ({ev_sql})

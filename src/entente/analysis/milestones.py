@@ -33,6 +33,7 @@ import pandas as pd
 
 from entente import codes
 from entente.analysis.indices import _pair_events, parse_bound
+from entente.store import flags
 from entente.store.db import short_hash
 
 NAME = "milestones.v1"
@@ -131,11 +132,11 @@ def _cluster_pair(rows: list[dict]) -> list[_Cluster]:
 
 
 def _load(con, a: str, b: str, *, start, end, undirected: bool, origin: str | None) -> list[dict]:
-    ev_sql, params = _pair_events(a, b, undirected=False, start=parse_bound(start),
+    ev_sql, params = _pair_events(con, a, b, undirected=False, start=parse_bound(start),
                                   end=parse_bound(end, end=True), origin=origin)
     sqls, ps = [ev_sql], list(params)
     if undirected and a != b:
-        ev2, p2 = _pair_events(b, a, undirected=False, start=parse_bound(start),
+        ev2, p2 = _pair_events(con, b, a, undirected=False, start=parse_bound(start),
                                end=parse_bound(end, end=True), origin=origin)
         sqls.append(ev2)
         ps += p2
@@ -157,7 +158,8 @@ def _first_of_kind(con, a: str, b: str, *, undirected: bool) -> dict[str, dt.dat
     pair = "((source = ? AND target = ?) OR (source = ? AND target = ?))" if undirected else "(source = ? AND target = ?)"
     params = [a, b, b, a] if undirected else [a, b]
     return dict(con.execute(
-        f"SELECT cameo, min(date_start) FROM events WHERE {pair} AND date_start IS NOT NULL GROUP BY cameo",
+        f"SELECT cameo, min(date_start) FROM events WHERE {pair} AND date_start IS NOT NULL "
+        f"AND {flags.exclude_sql(con)} GROUP BY cameo",
         params).fetchall())
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from entente.errors import ConfigError, NotFound
+from entente.store import flags
 
 EVENT_COLUMNS = (
     "e.event_id, e.origin, e.doc_id, e.passage_id, e.sent_start, e.sent_end, e.trigger_start, e.trigger_end, "
@@ -58,12 +59,15 @@ def events(
     offset: int = 0,
     min_confidence: float | None = None,
     dated: bool = False,
+    include_flagged: bool = False,
 ) -> pd.DataFrame:
     """Events matching every given filter, newest first, with their document's name and title.
 
     ``start``/``end`` are ISO dates (inclusive, compared with ``date_start``). Counting rule, the
     same as the indices': with ``undirected`` a joint act coded both ways from one sentence is listed
-    once (the source→target row); ``dated`` keeps only events an index can count.
+    once (the source→target row); ``dated`` keeps only events an index can count. Events flagged as
+    wrong are left out, as the indices leave them out, unless ``include_flagged``; the ``flagged``
+    column says which rows are.
 
     >>> events(con, source="CHN", target="RUS", quad_class=2, limit=10)  # doctest: +SKIP
     """
@@ -81,6 +85,8 @@ def events(
         params += [target, source, target]
     if dated:
         where.append("e.date_start IS NOT NULL")
+    if not include_flagged:
+        where.append(flags.exclude_sql(con, "e.event_id"))
     if min_confidence is not None:
         # imported events carry no confidence: a filter keeps only coded ones that reach it
         where.append("e.confidence >= ?")
@@ -97,7 +103,8 @@ def events(
         where.append("e.date_start <= CAST(? AS DATE)")
         params.append(end)
     sql = (
-        f"SELECT {EVENT_COLUMNS}, d.name AS doc_name, d.title AS doc_title FROM events e "
+        f"SELECT {EVENT_COLUMNS}, d.name AS doc_name, d.title AS doc_title, "
+        f"{flags.flagged_sql(con, 'e.event_id')} AS flagged FROM events e "
         "LEFT JOIN documents d ON d.doc_id = e.doc_id "
         + ("WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY e.date_start DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?"
@@ -108,7 +115,8 @@ def events(
 def evidence_for_events(con, event_ids: list[str]) -> list[dict[str, Any]]:
     """The evidence of each event: the event, its document, and the passage holding its sentence.
 
-    Each item has ``event``, ``document`` (or None for imported events), ``passage``
+    Each item has ``event``, ``flag`` (who flagged it as wrong, when and why; None when not
+    flagged), ``document`` (or None for imported events), ``passage``
     with ``text``, ``start`` (document offset of the passage) and ``sentence``
     offsets (``start``, ``end``) relative to the passage text, so a page can cut
     it into before / sentence / after without parsing anything.
@@ -130,13 +138,14 @@ def evidence_for_events(con, event_ids: list[str]) -> list[dict[str, Any]]:
         list(event_ids),
     ).df()
     by_id = {r["event_id"]: r for r in _records(df)}
+    flagged = {f["event_id"]: f for f in flags.list_flags(con, ids=list(event_ids))}
     out = []
     for eid in event_ids:
         r = by_id.get(eid)
         if r is None:
             continue
         event = {k: r[k] for k in r if not k.startswith(("doc_", "p_"))}
-        item: dict[str, Any] = {"event": event, "document": None, "passage": None}
+        item: dict[str, Any] = {"event": event, "flag": flagged.get(eid), "document": None, "passage": None}
         if r["doc_id"] and r["doc_name"] is not None:
             item["document"] = {"doc_id": r["doc_id"], "name": r["doc_name"], "title": r["doc_title"],
                                 "published": r["doc_published"], "url": r["doc_url"]}
@@ -173,7 +182,8 @@ def document(con, doc_id: str) -> dict[str, Any]:
         "SELECT passage_id, seq, kind, speaker, start_char, end_char FROM passages WHERE doc_id = ? ORDER BY seq",
         [doc_id]).df())
     doc["events"] = _records(con.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.doc_id = ? ORDER BY e.sent_start, e.event_id",
+        f"SELECT {EVENT_COLUMNS}, {flags.flagged_sql(con, 'e.event_id')} AS flagged FROM events e "
+        "WHERE e.doc_id = ? ORDER BY e.sent_start, e.event_id",
         [doc_id]).df())
     doc["quotes"] = _records(con.execute(
         "SELECT quote_id, start_char, end_char, sent_start, sent_end, speaker, speaker_actor, text "

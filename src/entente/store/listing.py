@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from entente.errors import ConfigError
+from entente.store import flags
 
 
 def _pair(value: str, opt: str) -> tuple[str, str]:
@@ -14,9 +15,12 @@ def _pair(value: str, opt: str) -> tuple[str, str]:
 
 
 def list_events(con, *, dyad=None, pair=None, code=None, quad=None, date_from=None, date_to=None,
-                doc=None, limit: int = 50) -> pd.DataFrame:
-    """Events joined with their document name and sentence, newest first."""
+                doc=None, limit: int = 50, include_flagged: bool = False) -> pd.DataFrame:
+    """Events joined with their document name and sentence, newest first; events flagged as
+    wrong (``store.flags``) only with ``include_flagged``."""
     where, args = ["(d.doc_id IS NULL OR d.is_current)"], []
+    if not include_flagged:
+        where.append(flags.exclude_sql(con, "e.event_id"))
     if dyad:
         s, t = _pair(dyad, "dyad")
         where.append("e.source = ? AND e.target = ?")

@@ -1,4 +1,5 @@
--- entente store schema. Bump SCHEMA_VERSION in store/db.py when this changes.
+-- entente store schema. New tables and columns are added to older stores on open (store/db.py init);
+-- bump SCHEMA_VERSION there only for a change an older store cannot take that way.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
@@ -119,4 +120,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     rule VARCHAR,
     coder VARCHAR,
     confidence DOUBLE
+);
+
+-- Events an analyst marked as wrong. Kept apart from events so a flag survives
+-- `optimize` and is undone by deleting its row; indices and lists leave these out.
+CREATE TABLE IF NOT EXISTS event_flags (
+    event_id VARCHAR PRIMARY KEY,
+    flagged_at TIMESTAMP NOT NULL,
+    reason VARCHAR,
+    flagged_by VARCHAR                   -- where the flag came from: 'cli:<user>' or 'api:<client address>'
 );

@@ -3,13 +3,12 @@
 ``create_app(store)`` opens the store read-only; each request works on its own
 cursor (DuckDB connections are not shared across threads). Pages live in
 ``web_pages``; both pages and API call the functions in ``web_views``.
-Only an app created with a token has ``POST /api/ingest``, and it needs the token.
+Only an app created with a token has ``POST /api/ingest`` and can flag events (``web_flags``); both need the token.
 
 >>> app = create_app("entente.duckdb")  # doctest: +SKIP
 """
 from __future__ import annotations
 
-import secrets
 import threading
 from contextlib import asynccontextmanager
 from dataclasses import asdict, is_dataclass
@@ -24,6 +23,7 @@ from entente.analysis import queries
 from entente.errors import ConfigError, EntenteError
 from entente.store import db
 from entente.views import web_views as v
+from entente.views.web_flags import register_flags, unauthorized
 from entente.views.web_models import Con, DyadQuery, EventQuery, PointQuery, explain_errors
 
 
@@ -219,10 +219,8 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
             """Ingest files or folders on the server (needs ``Authorization: Bearer <token>``).
 
             The token is checked before the body is read: a caller without it learns nothing about the body."""
-            expected = f"Bearer {token}"
-            if authorization is None or not secrets.compare_digest(authorization.encode(), expected.encode()):
-                return JSONResponse({"error": "Unauthorized", "message": "a valid bearer token is required",
-                                     "status": 401}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+            if (denied := unauthorized(authorization, token)) is not None:
+                return denied
             try:
                 body = IngestRequest.model_validate_json(await request.body())
             except ValidationError as e:
@@ -244,6 +242,8 @@ def create_app(store: str, *, token: str | None = None) -> FastAPI:
                     cur.close()
                 st.cache.clear()
             return _report_dict(report)
+
+    register_flags(app, st, token)
 
     from entente.views.web_pages import register_pages
 

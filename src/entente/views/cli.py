@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from entente.views import cli_imports, cli_models, cli_report, cli_serve, cli_spine, cli_train
+from entente.views import cli_flags, cli_imports, cli_models, cli_report, cli_serve, cli_spine, cli_train
 
 app = typer.Typer(
     name="entente",
@@ -19,6 +19,7 @@ cli_report.register(app)
 cli_serve.register(app)
 cli_train.register(app)
 cli_models.register(app)
+cli_flags.register(app)
 
 
 def main() -> None:

@@ -15,7 +15,8 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option("127.0.0.1", "--host", help="interface to listen on"),
         port: int = typer.Option(8000, "--port", help="TCP port"),
         token: str = typer.Option(None, "--token", envvar="ENTENTE_TOKEN",
-                                  help="enable POST /api/ingest, guarded by this bearer token (opens the store read-write)"),
+                                  help="enable POST /api/ingest and flagging events as wrong, guarded by this "
+                                       "bearer token (opens the store read-write)"),
     ) -> None:
         """Serve the workbench: dyad charts, milestones, events, quotes, search, with evidence one click away."""
         import uvicorn
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
         except EntenteError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from e
-        mode = "read-write, ingest enabled" if token else "read-only"
+        mode = "read-write, ingest and flagging enabled" if token else "read-only"
         typer.echo(f"entente workbench starting on http://{host}:{port}/  (store {path}, {mode}) …")
 
         class _Server(uvicorn.Server):

@@ -99,6 +99,7 @@ class EventQuery(_Dated):
     doc_id: str | None = Field(None, max_length=64)
     origin: str | None = Field(None, pattern=r"^[a-z]{2,20}$")
     min_confidence: float | None = Field(None, ge=0, le=1, description="coded events at or above this confidence")
+    include_flagged: bool = Field(False, description="also list events flagged as wrong (indices never count them)")
     limit: int = Field(100, ge=1, le=1000)
     offset: int = Field(0, ge=0, le=10_000_000)
 
@@ -128,6 +129,7 @@ CHOICES = {
     "offset": "a whole number from 0 to 10000000",
     "undirected": "true or false",
     "rate": "true or false",
+    "include_flagged": "true or false",
     "min_confidence": "a number from 0 to 1",
     "dimension": "a dimension id (see /api/dimensions)",
     "origin": "entente, gdelt or icews",

@@ -35,9 +35,10 @@ def _env() -> Environment:
 
 
 def render(request: Request, template: str, ctx: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
-    summary = None
+    summary, writable = None, False
     try:
         st = request.app.state.store
+        writable = not st.read_only  # an app with a token: the page may offer to flag events
         cur = st.cursor()
         try:
             summary = request.app.state.summary(cur)
@@ -46,7 +47,7 @@ def render(request: Request, template: str, ctx: dict[str, Any], *, status_code:
     except Exception:  # the header is a courtesy; an error page must still render
         summary = None
     html = _env().get_template(template).render(
-        request=request, summary=summary, path=request.url.path, query_string=str(request.url.query), **ctx)
+        request=request, summary=summary, writable=writable, path=request.url.path, query_string=str(request.url.query), **ctx)
     return HTMLResponse(html, status_code=status_code)
 
 
