@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -qq --upgrade pip
 # -qq: pip still stops on errors; its warnings about third-party metadata (justext asks for an
 # lxml extra that lxml no longer ships) are not ours to fix
 .venv/bin/pip install -qq -e .

@@ -7,7 +7,7 @@ if command -v apt-get >/dev/null && ! command -v chromium >/dev/null; then
     || echo "warning: could not install chromium; browser tests will fail"
 fi
 python3 -m venv .venv
-.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -qq --upgrade pip
 # -qq: pip still stops on errors; its warnings about third-party metadata (justext asks for an
 # lxml extra that lxml no longer ships) are not ours to fix
 .venv/bin/pip install -qq -e '.[test]'
