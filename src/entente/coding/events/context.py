@@ -148,16 +148,7 @@ class ActorContext:
             m = ctx["mentions"].get(tok.i)
             if m is not None and m.code not in states and m.kind != "group":
                 states.append(m.code)
-        # a coordinated pair ("China and Russia", "Beijing and Moscow") becomes the pair
-        for tok in sent:
-            m = ctx["mentions"].get(tok.i)
-            if m is None:
-                continue
-            for c in tok.children:
-                if c.dep_ == "conj":
-                    m2 = ctx["mentions"].get(c.i)
-                    if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
-                        ctx["pair"] = (m.code, m2.code)
+        self._coordinated_pair(sent, ctx)
         people = [ctx["mentions"][t.i] for t in sent if t.i in ctx["mentions"]
                   and ctx["mentions"][t.i].kind in ("person", "role")]
         if people:
@@ -167,3 +158,18 @@ class ActorContext:
             ctx["last"] = ctx["mentions"][subj[0].i].code
         elif states:
             ctx["last"] = states[0]
+
+    def _coordinated_pair(self, sent, ctx) -> None:
+        """A coordinated subject pair ("China and Russia", "Xi and Putin") becomes the pair in context.
+
+        Called before a sentence is coded too, so that "Xi and Putin met and praised their relationship"
+        reads "their" as those two, not as the pair of an earlier sentence."""
+        for tok in sent:
+            m = ctx["mentions"].get(tok.i)
+            if m is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    m2 = ctx["mentions"].get(c.i)
+                    if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
+                        ctx["pair"] = (m.code, m2.code)

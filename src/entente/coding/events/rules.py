@@ -291,6 +291,7 @@ class EventCoder(ActorContext):
                 continue
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
             ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
+            self._coordinated_pair(sent, ctx)
             k = bisect_right(turns, sent.start_char) - 1
             speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
             ctx["speaker"] = speaker
