@@ -167,3 +167,30 @@ def test_training_is_one_command_and_cross_validation_never_scores_a_training_te
     folds = training.fold_probabilities(tdocs)
     assert {n: "a.txt" not in m["documents"] for n, (m, _, _) in folds.items()}["a.txt"]
     assert all(name not in meta_["documents"] for name, (meta_, _, _) in folds.items())
+
+
+def test_tree_arrays_score_exactly_as_lightgbm_does():
+    """The shipped trees are evaluated by NumPy: they must give LightGBM's own probabilities."""
+    import lightgbm
+    import numpy as np
+    from scipy.sparse import random as sparse_random
+
+    from entente.coding.events.trees import Trees, from_lightgbm
+
+    rng = np.random.default_rng(3)
+    X = (sparse_random(1500, 200, density=0.04, random_state=5, format="csr") > 0).astype(np.float32)
+    col = lambda j: np.asarray(X[:, j].todense()).ravel()  # noqa: E731
+    y = ((col(3) + col(7) * col(9) + rng.random(1500) * 0.6) > 0.8).astype(int)  # a conjunction
+    gbm = lightgbm.LGBMClassifier(n_estimators=40, num_leaves=7, min_child_samples=5, verbose=-1).fit(X, y)
+    trees = Trees(from_lightgbm(gbm.booster_))
+    rows = [list(X[i].indices) for i in range(300)]
+    assert np.allclose(trees.probabilities(rows), gbm.predict_proba(X[:300])[:, 1], atol=1e-6)
+    assert trees.probabilities([[]]).shape == (1,)  # a candidate with no known feature still scores
+
+
+def test_shipped_detector_blends_trees_with_the_logistic_model():
+    from entente.coding.events.scorer import EventScorer
+
+    scorer = EventScorer().load()
+    assert scorer.trees is not None and 0 < scorer.blend < 1
+    assert max(scorer.trees.used) < len(scorer.vocab)  # trees read the same feature vocabulary

@@ -33,8 +33,8 @@ def _read_yaml(*parts: str):
 
 
 @lru_cache(maxsize=1)
-def _office_cues() -> list[tuple[re.Pattern, int]]:
-    """(title+name pattern, first year in that office) for every dated office."""
+def _office_cues() -> list[tuple[re.Pattern, int, frozenset]]:
+    """(title+name pattern, first year in that office, the person's names) for every dated office."""
     surfaces: dict[str, list[str]] = {}
     for r in _read_yaml("actors", "roles.yaml").get("roles", []):
         surfaces[r["role"]] = [s for s in r.get("surfaces", []) if len(s) > 3]
@@ -51,8 +51,17 @@ def _office_cues() -> list[tuple[re.Pattern, int]]:
             titles = surfaces.get(role, [role])
             title_rx = "|".join(re.escape(t.title()) for t in sorted(titles, key=len, reverse=True))
             if title_rx:
-                cues.append((re.compile(rf"\b(?:{title_rx})\s+(?:{name_rx})\b"), start))
+                cues.append((re.compile(rf"\b(?:{title_rx})\s+(?:{name_rx})\b"), start, frozenset(names)))
     return cues
+
+
+@lru_cache(maxsize=1)
+def _any_name() -> re.Pattern:
+    """One pass over the text finds which office holders it names at all: hundreds of title+name
+    patterns scanned one by one cost more than parsing the text (bench/bench_ingest.py)."""
+    names = sorted({n for _, _, ns in _office_cues() for n in ns}, key=len, reverse=True)
+    # a lookahead matches at every position, so a name inside a longer one is found too
+    return re.compile(r"(?=\b(" + "|".join(re.escape(n) for n in names) + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +98,10 @@ def estimate_written(text: str, *, today: dt.date | None = None) -> tuple[str | 
     y = _latest_year(text, limit)
     if y is not None:
         bounds.append((y, f"year: {y}"))
-    for rx, start in _office_cues():
+    named = set(_any_name().findall(text))
+    for rx, start, names in _office_cues():
+        if not named & names:
+            continue
         for m in rx.finditer(text):
             if _NOT_IN_OFFICE.search(text[max(0, m.start() - 12): m.start()]):
                 continue

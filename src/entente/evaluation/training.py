@@ -98,8 +98,15 @@ def collect(sets: list[tuple[str, str]], coder, *, cache: Path | None = None) ->
     return out
 
 
-def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2) -> tuple[dict, np.ndarray, np.ndarray]:
-    """One logistic model per root over the documents' candidates → (meta, W, b)."""
+TREES = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 15, "min_child_samples": 20,
+         "subsample": 0.8, "subsample_freq": 1, "colsample_bytree": 0.5, "reg_lambda": 1.0}
+BLEND = 0.5  # P(event) = BLEND × logistic + (1 − BLEND) × trees
+
+
+def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2, typer_C: float = 2.0,
+        trees: bool = True) -> tuple[dict, np.ndarray, np.ndarray, dict]:
+    """A detector (logistic, blended with boosted trees) and a typer (logistic, one row per root)
+    over the documents' candidates → (meta, W, b, tree arrays)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -128,8 +135,18 @@ def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2) -> tuple[di
     det = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=300).fit(X, y)
     # the typer: which root, trained on the events only (a candidate with two roots counts twice)
     pos = [(i, root) for i, lab in enumerate(ys) for root in sorted(lab)]
-    typer = LogisticRegression(C=C * 2, random_state=SEED, max_iter=1000)
+    typer = LogisticRegression(C=typer_C, random_state=SEED, max_iter=1000)
     typer.fit(X[[i for i, _ in pos]], [root for _, root in pos])
+    arrays: dict = {}
+    if trees:
+        import lightgbm
+
+        from entente.coding.events.trees import from_lightgbm
+
+        gbm = lightgbm.LGBMClassifier(**TREES, random_state=SEED, n_jobs=2, deterministic=True,
+                                      force_col_wise=True, verbose=-1)
+        gbm.fit(X.astype(np.float32), y)
+        arrays = from_lightgbm(gbm.booster_)
     W = np.zeros((1 + len(ROOTS), len(features)), dtype=np.float32)
     b = np.full(1 + len(ROOTS), -30.0, dtype=np.float32)
     W[0], b[0] = det.coef_[0], det.intercept_[0]
@@ -137,9 +154,10 @@ def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2) -> tuple[di
         j = 1 + ROOTS.index(root)
         W[j], b[j] = typer.coef_[k], typer.intercept_[k]
     meta = {"name": "events-lr", "kind": "detector+typer", "roots": ROOTS, "features": features, "C": C,
-            "min_count": min_count, "n_candidates": r, "n_positive": int(y.sum()),
-            "documents": sorted({d.name for d in docs})}
-    return meta, W, b
+            "typer_C": typer_C, "min_count": min_count, "n_candidates": r, "n_positive": int(y.sum()),
+            "trees": {**TREES, "n_nodes": int(len(arrays.get("tree_feature", [])))} if trees else None,
+            "blend": BLEND if trees else 1.0, "documents": sorted({d.name for d in docs})}
+    return meta, W, b, arrays
 
 
 def _score(docs: list[TrainDoc], recs: list[dict]) -> Scores:
@@ -169,8 +187,8 @@ def fold_probabilities(docs: list[TrainDoc], *, score_on: set[str] | None = None
         train = [o for o in docs if o.name != d.name]
         if fraction < 1.0:
             train = rng.sample(train, max(1, round(len(train) * fraction)))
-        meta, W, b = fit(train, C=C)
-        p_event, p_root = EventScorer().from_parts(meta, W, b).probabilities(d.candidates)
+        meta, W, b, arrays = fit(train, C=C)
+        p_event, p_root = EventScorer().from_parts(meta, W, b, arrays).probabilities(d.candidates)
         out[d.name] = (meta, p_event, p_root)
     return out
 
@@ -195,21 +213,36 @@ def score_folds(docs: list[TrainDoc], folds: dict[str, tuple], **decision) -> Sc
     return _score(held, recs)
 
 
+def by_genre(docs: list[TrainDoc], folds: dict[str, tuple]) -> dict[str, dict]:
+    """Cross-validated scores per genre of the gold meta records (analysis, news, transcript...)."""
+    genres: dict[str, set[str]] = {}
+    for d in docs:
+        if d.name in folds:
+            m = d.gold.metas.get(d.name)
+            genres.setdefault((m.genre if m and m.genre else "unknown"), set()).add(d.name)
+    out = {}
+    for genre, names in sorted(genres.items()):
+        s = score_folds(docs, {n: folds[n] for n in names}, **DECISION)
+        out[genre] = {"documents": len(names), "root_f1": round(s.events.f1, 3),
+                      "precision": round(s.events.precision, 3), "recall": round(s.events.recall, 3)}
+    return out
+
+
 def cross_validate(docs: list[TrainDoc], *, score_on: set[str] | None = None, fraction: float = 1.0,
                    C: float = 0.5, **decision) -> Scores:
     """Leave-one-document-out scores: no document is scored by a model trained on it."""
     return score_folds(docs, fold_probabilities(docs, score_on=score_on, fraction=fraction, C=C), **decision)
 
 
-def save(out: Path, meta: dict, W, b, *, card: str) -> None:
+def save(out: Path, meta: dict, W, b, arrays: dict, *, card: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / "weights.npz", W=W.astype(np.float32), b=b.astype(np.float32))
+    np.savez_compressed(out / "weights.npz", W=W.astype(np.float32), b=b.astype(np.float32), **arrays)
     (out / "model.json").write_text(json.dumps(meta, indent=0) + "\n", "utf-8")
     (out / "MODEL_CARD.md").write_text(card, "utf-8")
 
 
-DECISION = {"threshold": 0.15, "sure": 0.5, "min_root": 0.6, "rule_threshold": 0.2, "override": 0.8, "strict": 0.8,
-            "second": 0.4, "mirror": ["04", "05", "06"], "mirror_threshold": 0.1}
+DECISION = {"threshold": 0.15, "sure": 0.4, "min_root": 0.7, "rule_threshold": 0.2, "override": 0.7, "strict": 0.9,
+            "second": 0.3, "mirror": ["04", "05", "06"], "mirror_threshold": 0.1}
 CURVE = (0.25, 0.5, 0.75, 1.0)
 
 
@@ -241,6 +274,7 @@ def train(sets: list[tuple[str, str]], out: Path, *, cv_sets: list[str] | None =
             on_progress(f"cross-validating {gold_path}")
         folds = fold_probabilities(docs, score_on=names, C=C)
         report["cv"][str(gold_path)] = _summary(score_folds(docs, folds, **DECISION))
+        report.setdefault("genre", {})[str(gold_path)] = by_genre(docs, folds)
         if curve:
             for frac in CURVE[:-1]:
                 if on_progress:
@@ -249,12 +283,12 @@ def train(sets: list[tuple[str, str]], out: Path, *, cv_sets: list[str] | None =
                 report["curve"].setdefault(str(gold_path), {})[str(frac)] = _summary(
                     score_folds(docs, folds, **DECISION))["root_f1"]
             report["curve"][str(gold_path)]["1.0"] = report["cv"][str(gold_path)]["root_f1"]
-    meta, W, b = fit(docs, C=C)
+    meta, W, b, arrays = fit(docs, C=C)
     meta.update(DECISION)
-    meta["version"] = "1"
+    meta["version"] = "2"
     meta["trained_on"] = [str(g) for g, _ in sets]
     meta["report"] = report
-    save(Path(out), meta, W, b, card=card(meta, W))
+    save(Path(out), meta, W, b, arrays, card=card(meta, W))
     return report
 
 
@@ -264,9 +298,10 @@ def card(meta: dict, W) -> str:
     lines = [
         "# Model card: entente event scorer (events-lr v%s)" % meta.get("version", "1"), "",
         "Decides which actor-pair candidates of a sentence are events and of which CAMEO root.",
-        "Two logistic models over sparse parse features (coding/events/features.py): a detector",
-        "(is this pair in this sentence an event?) and a typer (which root?). Trained by",
-        "`entente train-coder` (scikit-learn, seed %d); inference needs only NumPy." % SEED, "",
+        "Over sparse parse features (coding/events/features.py): a detector (is this pair in this",
+        "sentence an event?) that blends a logistic model with boosted trees, and a logistic typer",
+        "(which root?). Trained by `entente train-coder` (scikit-learn and LightGBM, seed %d);" % SEED,
+        "inference needs only NumPy (the trees ship as flat arrays, coding/events/trees.py).", "",
         "## Training data", "",
         "- Gold files: " + ", ".join(f"`{Path(g).name}`" for g in meta.get("trained_on", [])) +
         f" — {len(meta['documents'])} documents, {rep['gold_events']} gold events, "
@@ -277,8 +312,11 @@ def card(meta: dict, W) -> str:
         "  (data/rules/petrarch_verbs.json, built by scripts/convert_petrarch.py).",
         "- No GPL-3.0 or CC BY-SA set from ../shared/external was used, so the package stays MIT.", "",
         "## Size", "",
-        f"- {len(meta['features'])} features × {W.shape[0]} rows (detector + 20 roots), float32, "
-        "weights.npz compressed.", "",
+        f"- {len(meta['features'])} features × {W.shape[0]} logistic rows (detector + 20 roots), float32; "
+        + (f"{meta['trees']['n_estimators']} trees of at most {meta['trees']['num_leaves']} leaves "
+           f"({meta['trees']['n_nodes']} nodes), P(event) = {meta['blend']} × logistic + "
+           f"{round(1 - meta['blend'], 2)} × trees; " if meta.get("trees") else "")
+        + "weights.npz compressed.", "",
         "## Decision rule", "",
         f"- a pair the rules linked by a trigger: the rules' root if P(event) ≥ {meta['rule_threshold']}, "
         f"plus the typer's root if P(root | event) ≥ {meta['override']};",
@@ -295,6 +333,10 @@ def card(meta: dict, W) -> str:
         lines.append(f"- `{Path(g).name}`: root F1 {s['root_f1']} (P {s['precision']}, R {s['recall']}), "
                      f"quad F1 {s['quad_f1']}, event year {s['year']}")
         lines.append("  - recall by root: " + ", ".join(f"{c} {v}" for c, v in s["recall_by_root"].items()))
+    for g, genres in rep.get("genre", {}).items():
+        lines.append(f"- by genre on `{Path(g).name}`: " + "; ".join(
+            f"{k} ({v['documents']} docs) F1 {v['root_f1']} (P {v['precision']}, R {v['recall']})"
+            for k, v in genres.items()))
     for g, c in rep["curve"].items():
         lines.append(f"- learning curve on `{Path(g).name}` (share of training documents → root F1): " +
                      ", ".join(f"{float(k):.0%} {v}" for k, v in c.items()))

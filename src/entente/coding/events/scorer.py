@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from entente.coding.events.trees import Trees
 from entente.errors import DataError
 from entente.types import Event
 
@@ -47,14 +48,16 @@ class EventScorer:
             except OSError as e:
                 raise DataError(f"{base}: cannot read event model: {e}") from e
         meta = json.loads(meta_text)
-        return self.from_parts(meta, arrays["W"], arrays["b"])
+        return self.from_parts(meta, arrays["W"], arrays["b"], arrays)
 
-    def from_parts(self, meta: dict, W, b) -> "EventScorer":
+    def from_parts(self, meta: dict, W, b, arrays: dict | None = None) -> "EventScorer":
         self.roots = list(meta["roots"])
         self.vocab = {f: i for i, f in enumerate(meta["features"])}
         self.name = f"{meta.get('name', 'events-lr')}.{meta.get('version', '0')}"
         if self.threshold is None:
             self.threshold = float(meta.get("threshold", 0.5))
+        self.trees = Trees(arrays) if arrays and Trees.present(arrays) else None
+        self.blend = float(meta.get("blend", 1.0)) if self.trees is not None else 1.0
         self.W = np.asarray(W, dtype=np.float32)
         self.b = np.asarray(b, dtype=np.float32)
         self.second = float(meta.get("second", 0.35))
@@ -74,10 +77,14 @@ class EventScorer:
     def probabilities(self, candidates) -> tuple[np.ndarray, np.ndarray]:
         """P(event) per candidate, and P(root | event) per candidate × root."""
         z = np.zeros((len(candidates), 1 + len(self.roots)), dtype=np.float32)
+        rows = []
         for k, c in enumerate(candidates):
             idx = [self.vocab[f] for f in c.features if f in self.vocab]
+            rows.append(idx)
             z[k] = self.b + (self.W[:, idx].sum(axis=1) if idx else 0.0)
         p_event = 1.0 / (1.0 + np.exp(-z[:, 0]))
+        if self.trees is not None:
+            p_event = self.blend * p_event + (1.0 - self.blend) * self.trees.probabilities(rows)
         zr = z[:, 1:] - z[:, 1:].max(axis=1, keepdims=True)
         p_root = np.exp(zr)
         p_root /= p_root.sum(axis=1, keepdims=True)
