@@ -7,7 +7,9 @@ killed run leaves whole documents only, and a re-run skips them (content hash).
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from entente import config
@@ -54,9 +56,7 @@ def ingest(
     Returns an IngestReport; files that failed are listed in ``report.errors``
     (and in the store's ingest_errors table), never raised.
     """
-    from entente.coding.coder import Coder
-
-    coder = Coder(model=model, actors=actors).load()
+    coder = _coder(model, _files_key(actors))
     # The models and dictionaries live as long as the process: frozen, the cyclic collector
     # stops re-scanning them on every full collection while documents stream through.
     gc.freeze()
@@ -64,6 +64,22 @@ def ingest(
         return _ingest(con, inputs, coder, max_bytes=max_bytes, on_progress=on_progress)
     finally:
         gc.unfreeze()
+
+
+def _files_key(files: list[str] | None) -> tuple | None:
+    """Actor files with their modification times: an edited file is loaded again."""
+    if not files:
+        return None
+    return tuple((str(f), os.stat(f).st_mtime_ns if os.path.exists(f) else None) for f in files)
+
+
+@lru_cache(maxsize=2)
+def _coder(model: str | None, actors: tuple | None):
+    """The loaded coder, once per process: loading dictionaries, rules and the event model takes about
+    a second, which a caller ingesting batch after batch should pay once (as spaCy's load_nlp is)."""
+    from entente.coding.coder import Coder
+
+    return Coder(model=model, actors=[f for f, _ in actors] if actors else None).load()
 
 
 def _ingest(con, inputs, coder, *, max_bytes, on_progress) -> IngestReport:
