@@ -70,7 +70,7 @@ def load_rules(path: str | Path | None = None) -> _Rules:
         name = str(path)
         text = Path(path).read_text("utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         raise DataError(f"{name}: not valid YAML: {e}") from e
     if not isinstance(raw, dict) or not isinstance(raw.get("dimensions"), list):

@@ -156,7 +156,7 @@ def load_rules(path: str | Path | None = None, *, petrarch: bool = True) -> dict
         path = "events.yaml"
     else:
         text = Path(path).read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     verbs = dict(load_petrarch_verbs()) if petrarch else {}
     verbs.update({str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("verbs") or {}).items()})
     nouns = {str(k): _trigger(str(k), v, str(path)) for k, v in (data.get("nouns") or {}).items()}
