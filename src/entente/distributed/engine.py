@@ -12,10 +12,12 @@ directory (a shared file system), as it would for any Ray job reading files.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -71,11 +73,12 @@ def _quiet_data() -> None:
 
 def run(inputs: list[str], runs_root: str | Path, *, known: dict[str, tuple[str, str]] | None = None,
         address: str | None = None, workers: int = 2, max_bytes: int | None = None, model: str | None = None,
-        actors: list[str] | None = None, chunk: int | None = None) -> Path:
+        actors: list[str] | None = None, chunk: int | None = None, inline: bool = False, coder=None) -> Path:
     """Code ``inputs`` on Ray into a new run directory under ``runs_root``; returns it (marker written).
 
     ``known`` is the store's current path → (doc_id, content hash): content already
-    current is not coded again, and comes back as an ``unchanged`` row.
+    current is not coded again, and comes back as an ``unchanged`` row. ``inline`` runs the
+    chunks in this process, without Ray (with ``coder``, a loaded Coder, if given).
     """
     run_id = uuid.uuid4().hex[:16]
     started = dt.datetime.now()
@@ -93,19 +96,15 @@ def run(inputs: list[str], runs_root: str | Path, *, known: dict[str, tuple[str,
         items.append({"chunk": json.dumps({"first": first, "files": files})})
     names: set[str] = {shards.shard_name(-1)} if bad else set()
     engine_s, coder = 0.0, ""
-    if items:
-        t0 = time.perf_counter()
-        started_here = start_ray(address, workers)
-        engine_s = time.perf_counter() - t0
-        try:
-            coded, coder = _code(items, run_dir, workers=workers, max_bytes=config.max_bytes(max_bytes),
-                           model=model, actors=actors)
-            names |= coded
-        finally:
-            if started_here:
-                import ray
-
-                ray.shutdown()
+    if items and inline:  # the same worker and shards, in this process: for tests and debugging
+        worker = IngestWorker(str(run_dir), model=model, actors=actors, max_bytes=config.max_bytes(max_bytes),
+                              coder=coder, freeze=False)
+        names |= {worker.run_chunk(json.loads(it["chunk"]))[0] for it in items}
+        coder = worker.coder.name
+    elif items:
+        with _stderr_to(run_dir / "ray.log"):
+            engine_s, coder = _start_and_code(items, run_dir, names, address=address, workers=workers,
+                                              max_bytes=max_bytes, model=model, actors=actors)
     shards.write_marker(run_dir, {
         "run_id": run_id, "started_at": started.isoformat(), "finished_at": dt.datetime.now().isoformat(),
         "n_files": len(paths) + len(bad), "shards": sorted(names), "coder": coder, "engine_start_s": round(engine_s, 3),
@@ -113,16 +112,53 @@ def run(inputs: list[str], runs_root: str | Path, *, known: dict[str, tuple[str,
     return run_dir
 
 
+@contextlib.contextmanager
+def _stderr_to(path: Path):
+    """Ray's C++ core writes notices (e.g. about restartable actors, ray#53727) straight to file
+    descriptor 2; they go to the run's ray.log. Python errors are raised after it is restored."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _start_and_code(items, run_dir, names, *, address, workers, max_bytes, model, actors) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    started_here = start_ray(address, workers)
+    engine_s = time.perf_counter() - t0
+    try:
+        coded, coder = _code(items, run_dir, workers=workers, max_bytes=config.max_bytes(max_bytes),
+                             model=model, actors=actors)
+        names |= coded
+    finally:
+        if started_here:
+            import ray
+
+            ray.shutdown()
+    return engine_s, coder
+
+
 def _code(items: list[dict], run_dir: Path, *, workers: int, max_bytes: int, model, actors) -> tuple[set[str], str]:
     import ray
 
     _quiet_data()
     ds = ray.data.from_items(items, override_num_blocks=len(items))
-    out = ds.map_batches(
-        IngestWorker, batch_size=1, concurrency=workers, num_cpus=1,
-        fn_constructor_kwargs={"run_dir": str(run_dir), "model": model, "actors": actors,
-                               "max_bytes": max_bytes, "fault": os.environ.get(FAULT_ENV)},
-    )
+    settings = {"run_dir": str(run_dir), "model": model, "actors": actors, "max_bytes": max_bytes,
+                "fault": os.environ.get(FAULT_ENV)}
+
+    class Worker(IngestWorker):
+        # settings ride in the class (shipped with its code), not as constructor arguments: Ray keeps
+        # those in the object store, where a restarted actor may no longer find them (ray#53727)
+        def __init__(self):
+            super().__init__(**settings)
+
+    out = ds.map_batches(Worker, batch_size=1, concurrency=workers, num_cpus=1)
     names, coders = set(), set()
     for row in out.iter_rows():
         names.add(row["shard"])

@@ -22,15 +22,16 @@ FAULT_ENV = "ENTENTE_RAY_FAULT"  # fault injection for tests: a file path, see I
 
 class IngestWorker:
     def __init__(self, run_dir: str, *, model: str | None, actors: list[str] | None, max_bytes: int,
-                 fault: str | None = None):
+                 fault: str | None = None, coder=None, freeze: bool = True):
         from entente.coding.coder import Coder
 
         self.run_dir = Path(run_dir)
         self.max_bytes = max_bytes
-        self.coder = Coder(model=model, actors=actors).load()
+        self.coder = coder or Coder(model=model, actors=actors).load()
         self.fault = fault
         self.calls = 0
-        gc.freeze()  # as in pipeline.ingest: the models live as long as the worker
+        if freeze:  # as in pipeline.ingest: in a worker process the models live as long as the process
+            gc.freeze()
 
     def __call__(self, batch: dict) -> dict:
         names, counts = [], []
