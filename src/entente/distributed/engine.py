@@ -20,6 +20,7 @@ import os
 import sys
 import time
 import uuid
+import warnings
 from pathlib import Path
 
 from entente import config
@@ -147,6 +148,13 @@ def _start_and_code(items, run_dir, names, *, address, workers, max_bytes, model
 def _code(items: list[dict], run_dir: Path, *, workers: int, max_bytes: int, model, actors) -> tuple[set[str], str]:
     import ray
 
+    with warnings.catch_warnings():
+        # Ray Data reads its own deprecated settings when it copies its context: not ours to fix
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"ray\.")
+        return _execute(ray, items, run_dir, workers=workers, max_bytes=max_bytes, model=model, actors=actors)
+
+
+def _execute(ray, items, run_dir, *, workers, max_bytes, model, actors) -> tuple[set[str], str]:
     _quiet_data()
     ds = ray.data.from_items(items, override_num_blocks=len(items))
     settings = {"run_dir": str(run_dir), "model": model, "actors": actors, "max_bytes": max_bytes,
