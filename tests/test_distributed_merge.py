@@ -141,3 +141,14 @@ def test_default_path_does_not_import_ray(module):
     code = f"import sys, {module}; print(sorted(m for m in sys.modules if m == 'ray' or m.startswith('ray.')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_cli_ray_options_need_the_ray_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from entente.views.cli import app
+
+    out = CliRunner().invoke(app, ["ingest", str(tmp_path), "--workers", "2", "--store", str(tmp_path / "s.duckdb")])
+    assert out.exit_code == 2 and "need --engine ray" in " ".join(out.output.split())
+    out = CliRunner().invoke(app, ["ingest", str(tmp_path), "--engine", "spark", "--store", str(tmp_path / "s.duckdb")])
+    assert out.exit_code == 2 and "expected 'local' or 'ray'" in " ".join(out.output.split())

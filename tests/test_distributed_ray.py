@@ -60,3 +60,23 @@ def test_worker_killed_mid_run_is_retried(local_ray, reference, shared, tmp_path
     (run_dir,) = (tmp_path / "runs").iterdir()
     assert len(shards.read_marker(run_dir)["shards"]) == len(reference["documents"])
     con.close()
+
+
+def test_cli_engine_ray(local_ray, reference, shared, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from entente.views.cli import app
+
+    runs = tmp_path / "runs"
+    args = ["ingest", *corpus(shared), "--engine", "ray", "--workers", "2", "--json",
+            "--store", str(tmp_path / "s.duckdb"), "--runs-dir", str(runs)]
+    out = CliRunner().invoke(app, args)
+    assert out.exit_code == 0, out.output
+    report = json.loads(out.output)
+    assert (report["added"], report["failed"]) == (len(reference["documents"]), 0)
+    assert list(runs.iterdir()) == []  # merged, so its shards are gone (--keep-runs keeps them)
+    con = db.connect(tmp_path / "s.duckdb")
+    assert tables(con) == reference
+    con.close()

@@ -27,7 +27,7 @@ from entente import config
 from entente.corpus import discover
 from entente.distributed import shards
 from entente.distributed.worker import FAULT_ENV, IngestWorker
-from entente.errors import EntenteError
+from entente.errors import ConfigError, EntenteError
 
 
 def _known_by_file(known: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -50,8 +50,11 @@ def chunk_size(n_files: int, workers: int) -> int:
 
 def start_ray(address: str | None, workers: int) -> bool:
     """Connect to ``address`` or start a local cluster of ``workers`` CPUs; False if Ray was already up."""
-    import ray
-
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as e:
+        raise ConfigError(f"--engine ray needs Ray: pip install 'entente[ray]' ({e})") from e
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")  # silences a future-change warning
