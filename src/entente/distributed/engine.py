@@ -26,26 +26,8 @@ from pathlib import Path
 from entente import config
 from entente.corpus import discover
 from entente.distributed import shards
-from entente.distributed.worker import FAULT_ENV, IngestWorker
+from entente.distributed.worker import FAULT_ENV, IngestWorker, chunk_size, known_by_file
 from entente.errors import ConfigError, EntenteError
-
-
-def _known_by_file(known: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
-    """Current (path → content hash) of the store, grouped by the file a document came from
-    (JSONL documents are path#line), so each chunk carries only its own files' hashes."""
-    by_file: dict[str, dict[str, str]] = {}
-    for path, (_, content_hash) in known.items():
-        by_file.setdefault(path, {})[path] = content_hash
-        base, _, line = path.rpartition("#")
-        if base and line.isdigit():
-            by_file.setdefault(base, {})[path] = content_hash
-    return by_file
-
-
-def chunk_size(n_files: int, workers: int) -> int:
-    # small enough that every worker gets several chunks (balance, cheap retries), big enough
-    # that spaCy's batching and Ray's per-task cost stay small
-    return max(1, min(16, n_files // max(1, workers * 4)))
 
 
 def start_ray(address: str | None, workers: int) -> bool:
@@ -92,7 +74,7 @@ def run(inputs: list[str], runs_root: str | Path, *, known: dict[str, tuple[str,
     if bad:  # inputs that gave no file travel as rows too, ahead of every file (seq -1)
         shards.write_shard(run_dir, -1, [shards.plain_row(-1, i, "error", e.path, reason=e.reason)
                                          for i, e in enumerate(bad)])
-    by_file = _known_by_file(known or {})
+    by_file = known_by_file(known or {})
     size = chunk or chunk_size(len(paths), workers)
     items = []
     for first in range(0, len(paths), size):
@@ -160,16 +142,11 @@ def _code(items: list[dict], run_dir: Path, *, workers: int, max_bytes: int, mod
 def _execute(ray, items, run_dir, *, workers, max_bytes, model, actors) -> tuple[set[str], str]:
     _quiet_data()
     ds = ray.data.from_items(items, override_num_blocks=len(items))
-    settings = {"run_dir": str(run_dir), "model": model, "actors": actors, "max_bytes": max_bytes,
-                "fault": os.environ.get(FAULT_ENV)}
-
-    class Worker(IngestWorker):
-        # settings ride in the class (shipped with its code), not as constructor arguments: Ray keeps
-        # those in the object store, where a restarted actor may no longer find them (ray#53727)
-        def __init__(self):
-            super().__init__(**settings)
-
-    out = ds.map_batches(Worker, batch_size=1, concurrency=workers, num_cpus=1)
+    out = ds.map_batches(
+        IngestWorker, batch_size=1, concurrency=workers, num_cpus=1,
+        fn_constructor_kwargs={"run_dir": str(run_dir), "model": model, "actors": actors,
+                               "max_bytes": max_bytes, "fault": os.environ.get(FAULT_ENV)},
+    )
     names, coders = set(), set()
     for row in out.iter_rows():
         names.add(row["shard"])

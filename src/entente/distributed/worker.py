@@ -20,6 +20,24 @@ from entente.errors import SourceError
 FAULT_ENV = "ENTENTE_RAY_FAULT"  # fault injection for tests: a file path, see IngestWorker._maybe_fail
 
 
+def known_by_file(known: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """Current (path → content hash) of the store, grouped by the file a document came from
+    (JSONL documents are path#line), so each chunk carries only its own files' hashes."""
+    by_file: dict[str, dict[str, str]] = {}
+    for path, (_, content_hash) in known.items():
+        by_file.setdefault(path, {})[path] = content_hash
+        base, _, line = path.rpartition("#")
+        if base and line.isdigit():
+            by_file.setdefault(base, {})[path] = content_hash
+    return by_file
+
+
+def chunk_size(n_files: int, workers: int) -> int:
+    # small enough that every worker gets several chunks (balance, cheap retries), big enough
+    # that spaCy's batching and Ray's per-task cost stay small
+    return max(1, min(16, n_files // max(1, workers * 4)))
+
+
 class IngestWorker:
     def __init__(self, run_dir: str, *, model: str | None, actors: list[str] | None, max_bytes: int,
                  fault: str | None = None, coder=None, freeze: bool = True):
