@@ -4,8 +4,9 @@ Only runs whose marker is present are read (an unfinished run may still be
 writing, or may have died; its shards are never half-loaded). Runs go in the order
 they started, rows in the order single-process ingest would have met them, so
 versioning is the same: a changed file becomes a new version, a file reverted to
-stored content makes that version current again (db.write_document_rows, the very
-statements write_document runs). Every insert is ``ON CONFLICT DO NOTHING`` on ids
+stored content makes that version current again (db.document_rows, the very
+statements write_document runs; the group's passages, events and quotes then go in
+one bulk insert per table). Every insert is ``ON CONFLICT DO NOTHING`` on ids
 derived from content, so a retried task's shard or a merge resumed after a crash
 adds nothing; a run merged to the end (finished in ingest_runs) is skipped.
 """
@@ -75,8 +76,12 @@ def _load_group(con, rows: list[dict], run_id: str, report: IngestReport) -> Non
     part = IngestReport(run_id=run_id)
     con.execute("BEGIN TRANSACTION")
     try:
+        children: dict[str, list[tuple]] = {t: [] for t in db.CHILD_TABLES}
         for row in rows:
-            _apply(con, row, run_id, part)
+            for table, more in (_apply(con, row, run_id, part) or {}).items():
+                children[table] += more
+        for table, more in children.items():  # the group's passages, events and quotes in one insert each
+            db.insert_bulk(con, table, more, db.CHILD_TABLES[table][1])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -84,7 +89,8 @@ def _load_group(con, rows: list[dict], run_id: str, report: IngestReport) -> Non
         for row in rows:
             con.execute("BEGIN TRANSACTION")
             try:
-                _apply(con, row, run_id, part)
+                for table, more in (_apply(con, row, run_id, part) or {}).items():
+                    db.insert_bulk(con, table, more, db.CHILD_TABLES[table][1])
                 con.execute("COMMIT")
             except Exception as e:
                 con.execute("ROLLBACK")
@@ -94,7 +100,8 @@ def _load_group(con, rows: list[dict], run_id: str, report: IngestReport) -> Non
     report.errors.extend(part.errors)
 
 
-def _apply(con, row: dict, run_id: str, report: IngestReport) -> None:
+def _apply(con, row: dict, run_id: str, report: IngestReport) -> dict | None:
+    """Store one row's document (versioning as write_document); returns its child rows to insert."""
     status = row["status"]
     if status == "error":
         _error(con, run_id, report, row["path"], row["reason"])
@@ -105,10 +112,11 @@ def _apply(con, row: dict, run_id: str, report: IngestReport) -> None:
         report.n_unchanged += 1
         return
     coded = shards.to_coded(row)
-    db.write_document_rows(con, coded, run_id)
+    _, children = db.document_rows(con, coded, run_id)
     report.n_added += 1
     report.n_events += len(coded.events)
     report.n_quotes += len(coded.quotes)
+    return children
 
 
 def _error(con, run_id: str, report: IngestReport, path: str, reason: str) -> None:

@@ -48,13 +48,22 @@ SCHEMA = pa.schema([
 ])
 
 
+_FIELDS = {cls: [f.name for f in dataclasses.fields(cls)] for cls in (Passage, Document, Event, Quote)}
+
+
+def _flat(obj) -> dict:
+    # dataclasses.asdict deep-copies every value: a tenth of the speed, for fields that are plain values
+    return {name: getattr(obj, name) for name in _FIELDS[type(obj)]}
+
+
 def coded_row(seq: int, sub: int, coded: CodedDocument) -> dict:
-    doc = dataclasses.asdict(coded.document)
+    doc = _flat(coded.document)
+    doc["passages"] = [_flat(p) for p in coded.document.passages]
     return {
         "seq": seq, "sub": sub, "status": "coded", "path": coded.document.path, "reason": None,
         "content_hash": coded.document.content_hash, "document": doc,
-        "events": [dataclasses.asdict(e) for e in coded.events],
-        "quotes": [dataclasses.asdict(q) for q in coded.quotes],
+        "events": [_flat(e) for e in coded.events],
+        "quotes": [_flat(q) for q in coded.quotes],
         "doc_date": coded.doc_date, "doc_date_precision": coded.doc_date_precision,
     }
 

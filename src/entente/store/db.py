@@ -184,7 +184,35 @@ def make_current(con, doc_id: str, path: str) -> None:
 
 
 def write_document_rows(con, coded: CodedDocument, run_id: str | None = None) -> str:
-    """write_document's statements, inside the caller's transaction (the distributed merge groups documents)."""
+    """write_document's statements, inside the caller's transaction."""
+    doc_id, children = document_rows(con, coded, run_id)
+    for table, rows in (children or {}).items():
+        _insert(con, CHILD_TABLES[table][0], rows, CHILD_TABLES[table][1])
+    return doc_id
+
+
+# table (with its column list where only some columns are coded) and width of the rows document_rows makes
+CHILD_TABLES = {"passages": ("passages", 7), "events": (f"events ({CODED_EVENT_COLUMNS})", 26),
+                "quotes": ("quotes", 13)}
+
+
+def insert_bulk(con, table: str, rows: list[tuple], width: int) -> None:
+    """Insert many rows through one Arrow table: ~20x the rate of multi-row VALUES for big batches
+    (the distributed merge collects a whole group's rows)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    con.register("_bulk_rows", pa.table({f"c{j}": [r[j] for r in rows] for j in range(width)}))
+    try:
+        con.execute(f"INSERT INTO {CHILD_TABLES[table][0]} SELECT * FROM _bulk_rows ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("_bulk_rows")
+
+
+def document_rows(con, coded: CodedDocument, run_id: str | None = None) -> tuple[str, dict | None]:
+    """Store the document row (versioning included) and return (doc_id, its passage, event and quote
+    rows to insert); None instead of rows when this content was stored already."""
     doc = coded.document
     doc_id = doc_id_of(doc.path, doc.content_hash)
     # one statement: the next version number, and nothing when this content is already stored
@@ -200,13 +228,12 @@ def write_document_rows(con, coded: CodedDocument, run_id: str | None = None) ->
     ).fetchall()
     if not inserted:  # this content is stored; a file reverted to it makes that version current again
         make_current(con, doc_id, doc.path)
-        return doc_id
+        return doc_id, None
     if inserted[0][0] > 1:  # a new version of a known path: the old one stops being current
         con.execute("UPDATE documents SET is_current = false WHERE path = ? AND doc_id <> ?", [doc.path, doc_id])
     passages = [
         (f"{doc_id}:{i}", doc_id, i, p.kind, p.speaker, p.start, p.end) for i, p in enumerate(doc.passages)
     ]
-    _insert(con, "passages", passages, 7)
 
     def passage_of(start: int) -> str | None:
         for pid, _, _, _, _, s, e in passages:
@@ -229,7 +256,6 @@ def write_document_rows(con, coded: CodedDocument, run_id: str | None = None) ->
             ev.date_precision, date_start(ev.date), ev.dimension, ev.rule, ev.coder, ev.confidence,
             None, doc.url,
         ))
-    _insert(con, f"events ({CODED_EVENT_COLUMNS})", rows, 26)
     qrows = []
     for q in coded.quotes:
         qid = short_hash(doc_id, q.start, q.end, q.speaker)
@@ -240,5 +266,4 @@ def write_document_rows(con, coded: CodedDocument, run_id: str | None = None) ->
             qid, doc_id, passage_of(q.start), q.start, q.end, q.sent_start, q.sent_end, q.speaker,
             q.speaker_actor, doc.text[q.start:q.end], q.rule, q.coder, q.confidence,
         ))
-    _insert(con, "quotes", qrows, 13)
-    return doc_id
+    return doc_id, {"passages": passages, "events": rows, "quotes": qrows}
