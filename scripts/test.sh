@@ -10,5 +10,5 @@ python3 -m venv .venv
 .venv/bin/pip install -qq --upgrade pip
 # -qq: pip still stops on errors; its warnings about third-party metadata (justext asks for an
 # lxml extra that lxml no longer ships) are not ours to fix
-.venv/bin/pip install -qq -e '.[test]'
+.venv/bin/pip install -qq -e '.[test,ray]'
 exec .venv/bin/python -m pytest -q "$@"

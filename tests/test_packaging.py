@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _declared() -> set[str]:
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    # the ray extra: imported by entente.distributed only, when --engine ray asks for it
+    deps = project["dependencies"] + project["optional-dependencies"]["ray"]
     return {re.split(r"[=<>!~\[ ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in deps}
 
 

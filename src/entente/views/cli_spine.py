@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from entente import config
-from entente.errors import EntenteError
+from entente.errors import ConfigError, EntenteError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -27,12 +27,24 @@ def fail(e: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def run_ingest(store: str, inputs: list[str], *, max_bytes=None, model=None, actors=None, quiet=False):
+def run_ingest(store: str, inputs: list[str], *, max_bytes=None, model=None, actors=None, quiet=False,
+               engine: str = "local", address=None, workers=None, runs_dir=None, keep_runs=False):
     from entente import pipeline
     from entente.store import db
 
+    if engine not in ("local", "ray"):
+        raise ConfigError(f"--engine {engine}: expected 'local' or 'ray'")
+    if engine == "local" and (address or workers or runs_dir):
+        raise ConfigError("--address, --workers and --runs-dir need --engine ray")
     con = db.connect(store)
     try:
+        if engine == "ray":
+            from entente.distributed import engine as ray_engine  # imports Ray only when asked for
+
+            return ray_engine.ingest(
+                con, inputs, runs_dir or f"{store}.runs", address=address, workers=workers or 2,
+                max_bytes=max_bytes, model=model, actors=actors, keep_runs=keep_runs,
+            )
         with Progress(
             TextColumn("[bold]coding[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=err_console, disable=quiet or not err_console.is_terminal,
@@ -65,11 +77,19 @@ def register(app: typer.Typer) -> None:
         model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load."),
         actors: Optional[list[str]] = typer.Option(None, "--actors", help="Extra actor dictionary YAML files."),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        engine: str = typer.Option("local", "--engine", help="local (one process) or ray (needs entente[ray])."),
+        address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: a local one)."),
+        workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Ray workers, one CPU each (default 2)."),
+        runs_dir: Optional[str] = typer.Option(None, "--runs-dir",
+                                               help="Where Ray runs write shards (default STORE.runs)."),
+        keep_runs: bool = typer.Option(False, "--keep-runs", help="Keep a Ray run's shards after the merge."),
     ):
         """Read, code and store documents. Exits 1 if any file failed."""
         path = config.store_path(store)
         try:
-            report = run_ingest(path, inputs, max_bytes=max_bytes, model=model, actors=actors, quiet=as_json)
+            report = run_ingest(path, inputs, max_bytes=max_bytes, model=model, actors=actors, quiet=as_json,
+                                engine=engine, address=address, workers=workers, runs_dir=runs_dir,
+                                keep_runs=keep_runs)
         except EntenteError as e:
             fail(e)
         if as_json:
