@@ -82,8 +82,7 @@ def measure(cmd: list[str]) -> dict:
     and PSS (RSS counts a shared library once per process that maps it; PSS splits it among them)."""
     cpu: dict[int, float] = {}
     peak = [0, 0]
-    # one hash seed for every engine: the coder's output depends on it (see the note printed below)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONHASHSEED="0"))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     done = threading.Event()
 
     def watch():
@@ -294,7 +293,7 @@ def compare(me: list[str], corpus: Path, tmp: str, workers: int) -> None:
           f"{ry['first_shard_s']:.1f} s, coding {ry['code_s']:.1f} s, merge {ry['merge_s']:.1f} s")
     if s["events"] != ry["events"] or s["added"] != ry["added"]:
         print(f"note: counts differ (single {s['added']}/{s['events']}, ray {ry['added']}/{ry['events']}); "
-              "the coder depends on the hash seed unless PYTHONHASHSEED is set")
+              "the engines must code identically: a bug")
 
 
 if __name__ == "__main__":

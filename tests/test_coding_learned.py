@@ -194,3 +194,31 @@ def test_shipped_detector_blends_trees_with_the_logistic_model():
     scorer = EventScorer().load()
     assert scorer.trees is not None and 0 < scorer.blend < 1
     assert max(scorer.trees.used) < len(scorer.vocab)  # trees read the same feature vocabulary
+
+
+@pytest.mark.slow
+def test_coding_does_not_depend_on_the_process_hash_seed():
+    """Two processes (a rerun, or two distributed workers) must code a text identically: no choice
+    may follow a set's iteration order, which changes with PYTHONHASHSEED."""
+    import os
+
+    paths = sorted((SHARED / "dev" / "docs").glob("d028_*.txt"))
+    if not paths:
+        pytest.skip("../shared/dev/docs not present")
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from entente.coding.coder import Coder\n"
+        "from entente.corpus import read_path\n"
+        "c = Coder().load()\n"
+        "d = read_path(Path(sys.argv[1]), max_bytes=10**8)[0]\n"
+        "ev = c.code(d, c.nlp(d.text)).events\n"
+        "print(json.dumps(sorted([e.sent_start, e.source, e.target, e.cameo, e.date or ''] for e in ev)))\n"
+    )
+    outs = []
+    for seed in ("0", "1"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script, str(paths[0])], env=env, capture_output=True,
+                             text=True, check=True)
+        outs.append(json.loads(run.stdout))
+    assert outs[0] and outs[0] == outs[1]

@@ -83,16 +83,19 @@ def conditional(verb) -> bool:
     return False
 
 
-def near_words(tok) -> set[str]:
-    """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them."""
-    out = set()
+def near_words(tok) -> list[str]:
+    """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them.
+
+    In sentence order, not a set: callers take the first word that has a code, and a set's order
+    changes with the process's hash seed (the same text coded differently in two processes)."""
+    out: dict[str, None] = {}
     for c in tok.children:
-        out.update((c.lower_, c.lemma_.lower()))
+        out.update(dict.fromkeys((c.lower_, c.lemma_.lower())))
         for g in c.children:
-            out.update((g.lower_, g.lemma_.lower()))
+            out.update(dict.fromkeys((g.lower_, g.lemma_.lower())))
             if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ == "of":
-                out.update(w for p in g.children for w in (p.lower_, p.lemma_.lower()))
-    return out
+                out.update(dict.fromkeys(w for p in g.children for w in (p.lower_, p.lemma_.lower())))
+    return list(out)
 
 
 @lru_cache(maxsize=4096)
