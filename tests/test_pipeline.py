@@ -135,3 +135,23 @@ def test_optimize_sorts_events_by_dyad_and_keeps_the_schema(store, tmp_path):
         store.execute("INSERT INTO events SELECT * FROM events LIMIT 1")
     (p,) = write_corpus(tmp_path / "d", 1)
     assert pipeline.ingest(store, [str(p)]).n_added == 1
+
+
+def test_a_document_that_cannot_be_stored_leaves_the_rest_of_its_group(store):
+    """Documents are stored a group per transaction; a failing one must not take the others with it."""
+    from entente.store import db
+    from entente.types import CodedDocument, Document, Event
+
+    def coded(i: int, cameo: str) -> CodedDocument:
+        text = f"Russia and China signed accord number {i}."
+        d = Document(name=f"g{i}.txt", path=f"/g{i}.txt", text=text, format="text", content_hash=f"h{i}")
+        ev = Event(sent_start=0, sent_end=len(text), source="RUS", target="CHN", cameo=cameo, date="2020",
+                   date_precision="year", trigger_start=19, trigger_end=25, rule="test", coder="test",
+                   confidence=1.0)
+        return CodedDocument(document=d, events=[ev])
+
+    group = [coded(1, "057"), coded(2, "999"), coded(3, "057")]  # 999: no such CAMEO code
+    results = db.write_documents(store, group, None)
+    assert results[0] is None and results[2] is None and isinstance(results[1], KeyError)
+    assert sorted(r[0] for r in store.execute("SELECT path FROM documents").fetchall()) == ["/g1.txt", "/g3.txt"]
+    assert store.execute("SELECT count(*) FROM events").fetchone()[0] == 2

@@ -1,8 +1,9 @@
 """corpus → nlp → coding → store, for a batch of inputs.
 
 One bad file never stops the batch: it becomes a row in ``ingest_errors``
-and the report. Each document is written in its own transaction, so a
-killed run leaves whole documents only, and a re-run skips them (content hash).
+and the report. Documents are stored in groups, one transaction per group (a
+group that fails is stored document by document), so a killed run leaves whole
+documents only, and a re-run skips them (content hash).
 """
 from __future__ import annotations
 
@@ -66,6 +67,10 @@ def ingest(
         gc.unfreeze()
 
 
+GROUP_DOCS = 32  # documents per store transaction
+GROUP_CHARS = 2_000_000
+
+
 def _files_key(files: list[str] | None) -> tuple | None:
     """Actor files with their modification times: an edited file is loaded again."""
     if not files:
@@ -114,18 +119,37 @@ def _ingest(con, inputs, coder, *, max_bytes, on_progress) -> IngestReport:
                     continue
                 yield doc
 
+    group: list = []
+
+    def flush():
+        for coded, e in zip(group, db.write_documents(con, group, run_id)):
+            if e is not None:
+                err = SourceError(coded.document.path, f"storing failed: {e.__class__.__name__}: {e}")
+                report.errors.append(err)
+                db.record_error(con, run_id, err.path, err.reason)
+                continue
+            report.n_added += 1
+            report.n_events += len(coded.events)
+            report.n_quotes += len(coded.quotes)
+        group.clear()
+
+    size = 0
     for document, sdoc in coder.parse(pending()):
         try:
             coded = coder.code(document, sdoc)
-            db.write_document(con, coded, run_id)
         except Exception as e:  # a coder bug on one document must not lose the batch
             err = SourceError(document.path, f"coding failed: {e.__class__.__name__}: {e}")
             report.errors.append(err)
             db.record_error(con, run_id, err.path, err.reason)
             continue
-        report.n_added += 1
-        report.n_events += len(coded.events)
-        report.n_quotes += len(coded.quotes)
+        group.append(coded)
+        size += len(document.text)
+        # a group is one transaction: a killed run loses at most the group in hand, never part of a document
+        if len(group) >= GROUP_DOCS or size >= GROUP_CHARS:
+            flush()
+            size = 0
+    if group:
+        flush()
     con.execute(f"SET threads = {int(threads)}")
     if on_progress:
         on_progress(len(paths), len(paths), "")
