@@ -44,6 +44,10 @@ BUDGET_MS = 200.0
 COLS = ["source", "target", "date_start", "quad_class", "goldstein", "dyad"]
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def size_mb(path: Path) -> float:
     if path.is_file():
         return path.stat().st_size / 2**20
@@ -82,18 +86,20 @@ def main(argv: list[str] | None = None) -> None:
 
     t0 = time.perf_counter()
     make_store(store, n_events=args.events)
-    t_gen = time.perf_counter() - t0
+    t_gen, m_gen = time.perf_counter() - t0, peak_mb()
     con = db.connect(store)
     t0 = time.perf_counter()
     n = db.optimize(con)
-    t_opt = time.perf_counter() - t0
+    t_opt, m_opt = time.perf_counter() - t0, peak_mb()
     t0 = time.perf_counter()
     export_partitioned(con, out, min_dyad_events=args.min_dyad_events)
-    t_exp = time.perf_counter() - t0
+    t_exp, m_exp = time.perf_counter() - t0, peak_mb()
     con.execute("CHECKPOINT")
     files = list(out.rglob("*.parquet"))
     own = sorted({p.parent.name for p in files if p.parent.name != f"dyad={OTHER}"})
     print(f"events {n:,}: generate {t_gen:.1f}s, optimize {t_opt:.1f}s, export {t_exp:.1f}s")
+    print(f"peak memory so far (ru_maxrss): after generate {m_gen:.0f} MB, optimize {m_opt:.0f} MB, "
+          f"export {m_exp:.0f} MB")
     print(f"store {size_mb(store):.1f} MB; parquet {size_mb(out):.1f} MB in {len(files):,} files "
           f"({len(own)} dyads with own folders, min {args.min_dyad_events:,} events)")
     n_dyad = con.execute("SELECT count(*) FROM events WHERE source = 'CHN' AND target = 'RUS'").fetchall()[0][0]
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in list(res)[:2]:
         ok = res[name][1] < BUDGET_MS
         print(f"budget p95 < {BUDGET_MS:.0f} ms, {name}: {'holds' if ok else 'MISSED'} ({res[name][1]:.1f} ms)")
-    print(f"peak memory (ru_maxrss) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+    print(f"peak memory (ru_maxrss) {peak_mb():.0f} MB; "
           f"cpus {os.cpu_count()}")
     for c in (con, every, one):
         c.close()
