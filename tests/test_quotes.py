@@ -138,3 +138,17 @@ def test_envoy_quote_with_verb_hung_on_the_name_and_its_continuation(nlp):
 def test_two_apostrophes_are_a_double_mark():
     text = "The drill, which ''aims to build trust between both fleets,'' a spokesman said, starts today."
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["aims to build trust between both fleets"]
+
+
+def test_quoted_as_saying_names_the_quoted_person(nlp):
+    text = ("The drills follow a yearly plan, which ''will deepen practical cooperation between the two fleets,'' "
+            "naval spokesman Oskar Lindqvist was quoted as saying.")
+    got = quotes(nlp, text)
+    assert [(q, s) for q, s, _ in got] == [
+        ("will deepen practical cooperation between the two fleets", "Oskar Lindqvist")]
+
+
+def test_a_statement_issued_by_a_person_speaks_for_its_issuer(nlp):
+    text = ("Premier Ada Novak issued a statement which said that “the corridor will open in spring”.")
+    got = quotes(nlp, text)
+    assert [(q, s) for q, s, _ in got] == [("the corridor will open in spring", "Ada Novak")]

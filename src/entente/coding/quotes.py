@@ -253,10 +253,23 @@ def _name_of(tok, ctx: _Context) -> tuple[list[str], str] | None:
     return None
 
 
+_DOCUMENT_NOUNS = frozenset("statement declaration communique communiqué letter message resolution".split())
+
+
 def _subject(verb, ctx: _Context):
     """The speaker position of a speech verb: its subject, a passive's agent, or a conjunct head's subject."""
+    h = verb.head
+    if h.dep_ == "prep" and h.lower_ == "as" and h.head.lemma_.lower() == "quote":
+        h = h.head  # 'X was quoted as saying': the speaker is the quoted one
+        for c in h.children:
+            if c.dep_ in ("nsubjpass", "nsubj") and not ctx.in_quote(c.idx):
+                return c
     for c in verb.children:
         if c.dep_ == "nsubj" and not ctx.in_quote(c.idx):
+            if c.tag_ == "WDT" and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _DOCUMENT_NOUNS \
+                    and verb.head.dep_ == "dobj":
+                # 'X and Y issued a statement which stated "..."': the statement's issuers speak
+                return _subject(verb.head.head, ctx)
             return c
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
