@@ -5,8 +5,8 @@ writing, or may have died; its shards are never half-loaded). Runs go in the ord
 they started, rows in the order single-process ingest would have met them, so
 versioning is the same: a changed file becomes a new version, a file reverted to
 stored content makes that version current again (db.document_rows, the very
-statements write_document runs; the group's passages, events and quotes then go in
-one bulk insert per table). Every insert is ``ON CONFLICT DO NOTHING`` on ids
+statements write_document runs; db.write_documents puts the group's passages, events
+and quotes in one bulk insert per table). Every insert is ``ON CONFLICT DO NOTHING`` on ids
 derived from content, so a retried task's shard or a merge resumed after a crash
 adds nothing; a run merged to the end (finished in ingest_runs) is skipped.
 """
@@ -72,51 +72,30 @@ def merge_run(con, run_dir: Path, marker: dict, *, group: int = GROUP) -> Ingest
 
 
 def _load_group(con, rows: list[dict], run_id: str, report: IngestReport) -> None:
-    """One transaction for the group; if it fails, each document alone, so one bad row loses nothing else."""
-    part = IngestReport(run_id=run_id)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        children: dict[str, list[tuple]] = {t: [] for t in db.CHILD_TABLES}
-        for row in rows:
-            for table, more in (_apply(con, row, run_id, part) or {}).items():
-                children[table] += more
-        for table, more in children.items():  # the group's passages, events and quotes in one insert each
-            db.insert_bulk(con, table, more, db.CHILD_TABLES[table][1])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        part = IngestReport(run_id=run_id)
-        for row in rows:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                for table, more in (_apply(con, row, run_id, part) or {}).items():
-                    db.insert_bulk(con, table, more, db.CHILD_TABLES[table][1])
-                con.execute("COMMIT")
-            except Exception as e:
-                con.execute("ROLLBACK")
-                _error(con, run_id, part, row["path"], f"storing failed: {e.__class__.__name__}: {e}")
-    for name in ("n_documents", "n_added", "n_unchanged", "n_events", "n_quotes"):
-        setattr(report, name, getattr(report, name) + getattr(part, name))
-    report.errors.extend(part.errors)
-
-
-def _apply(con, row: dict, run_id: str, report: IngestReport) -> dict | None:
-    """Store one row's document (versioning as write_document); returns its child rows to insert."""
-    status = row["status"]
-    if status == "error":
-        _error(con, run_id, report, row["path"], row["reason"])
-        return
-    report.n_documents += 1
-    if status == "unchanged":  # current when the run started: stays (or again becomes) the current version
-        db.make_current(con, db.doc_id_of(row["path"], row["content_hash"]), row["path"])
-        report.n_unchanged += 1
-        return
-    coded = shards.to_coded(row)
-    _, children = db.document_rows(con, coded, run_id)
-    report.n_added += 1
-    report.n_events += len(coded.events)
-    report.n_quotes += len(coded.quotes)
-    return children
+    """Error rows are recorded, unchanged ones made current again, and the coded ones stored by
+    db.write_documents: one transaction for the group, each document alone if it fails, so one
+    bad row loses nothing else."""
+    coded = []
+    for row in rows:
+        if row["status"] == "error":
+            _error(con, run_id, report, row["path"], row["reason"])
+            continue
+        report.n_documents += 1
+        if row["status"] == "unchanged":  # current when the run started: stays (or again becomes) current
+            db.make_current(con, db.doc_id_of(row["path"], row["content_hash"]), row["path"])
+            report.n_unchanged += 1
+            continue
+        try:
+            coded.append(shards.to_coded(row))
+        except Exception as e:  # a damaged row is that document's problem only
+            _error(con, run_id, report, row["path"], f"storing failed: {e.__class__.__name__}: {e}")
+    for doc, e in zip(coded, db.write_documents(con, coded, run_id)):
+        if e is not None:
+            _error(con, run_id, report, doc.document.path, f"storing failed: {e.__class__.__name__}: {e}")
+            continue
+        report.n_added += 1
+        report.n_events += len(doc.events)
+        report.n_quotes += len(doc.quotes)
 
 
 def _error(con, run_id: str, report: IngestReport, path: str, reason: str) -> None:

@@ -103,8 +103,8 @@ TREES = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 15, "min_chil
 BLEND = 0.5  # P(event) = BLEND × logistic + (1 − BLEND) × trees
 
 
-def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2, typer_C: float = 2.0,
-        trees: bool = True) -> tuple[dict, np.ndarray, np.ndarray, dict]:
+def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2,
+        typer_C: float = 2.0) -> tuple[dict, np.ndarray, np.ndarray, dict]:
     """A detector (logistic, blended with boosted trees) and a typer (logistic, one row per root)
     over the documents' candidates → (meta, W, b, tree arrays)."""
     from scipy.sparse import csr_matrix
@@ -137,16 +137,14 @@ def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2, typer_C: fl
     pos = [(i, root) for i, lab in enumerate(ys) for root in sorted(lab)]
     typer = LogisticRegression(C=typer_C, random_state=SEED, max_iter=1000)
     typer.fit(X[[i for i, _ in pos]], [root for _, root in pos])
-    arrays: dict = {}
-    if trees:
-        import lightgbm
+    import lightgbm
 
-        from entente.coding.events.trees import from_lightgbm
+    from entente.coding.events.trees import from_lightgbm
 
-        gbm = lightgbm.LGBMClassifier(**TREES, random_state=SEED, n_jobs=2, deterministic=True,
-                                      force_col_wise=True, verbose=-1)
-        gbm.fit(X.astype(np.float32), y)
-        arrays = from_lightgbm(gbm.booster_)
+    gbm = lightgbm.LGBMClassifier(**TREES, random_state=SEED, n_jobs=2, deterministic=True,
+                                  force_col_wise=True, verbose=-1)
+    gbm.fit(X.astype(np.float32), y)
+    arrays = from_lightgbm(gbm.booster_)
     W = np.zeros((1 + len(ROOTS), len(features)), dtype=np.float32)
     b = np.full(1 + len(ROOTS), -30.0, dtype=np.float32)
     W[0], b[0] = det.coef_[0], det.intercept_[0]
@@ -155,8 +153,8 @@ def fit(docs: list[TrainDoc], *, C: float = 0.5, min_count: int = 2, typer_C: fl
         W[j], b[j] = typer.coef_[k], typer.intercept_[k]
     meta = {"name": "events-lr", "kind": "detector+typer", "roots": ROOTS, "features": features, "C": C,
             "typer_C": typer_C, "min_count": min_count, "n_candidates": r, "n_positive": int(y.sum()),
-            "trees": {**TREES, "n_nodes": int(len(arrays.get("tree_feature", [])))} if trees else None,
-            "blend": BLEND if trees else 1.0, "documents": sorted({d.name for d in docs})}
+            "trees": {**TREES, "n_nodes": int(len(arrays["tree_feature"]))}, "blend": BLEND,
+            "documents": sorted({d.name for d in docs})}
     return meta, W, b, arrays
 
 
@@ -313,10 +311,9 @@ def card(meta: dict, W) -> str:
         "- No GPL-3.0 or CC BY-SA set from ../shared/external was used, so the package stays MIT.", "",
         "## Size", "",
         f"- {len(meta['features'])} features × {W.shape[0]} logistic rows (detector + 20 roots), float32; "
-        + (f"{meta['trees']['n_estimators']} trees of at most {meta['trees']['num_leaves']} leaves "
-           f"({meta['trees']['n_nodes']} nodes), P(event) = {meta['blend']} × logistic + "
-           f"{round(1 - meta['blend'], 2)} × trees; " if meta.get("trees") else "")
-        + "weights.npz compressed.", "",
+        f"{meta['trees']['n_estimators']} trees of at most {meta['trees']['num_leaves']} leaves "
+        f"({meta['trees']['n_nodes']} nodes), P(event) = {meta['blend']} × logistic + "
+        f"{round(1 - meta['blend'], 2)} × trees; weights.npz compressed.", "",
         "## Decision rule", "",
         f"- a pair the rules linked by a trigger: the rules' root if P(event) ≥ {meta['rule_threshold']}, "
         f"plus the typer's root if P(root | event) ≥ {meta['override']};",

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from entente import config
 from entente.errors import EntenteError
-from entente.views.cli_spine import StoreOpt, console, fail
+from entente.views.cli_spine import StoreOpt, console, fail, on_store
 
 
 def _who() -> str:
@@ -30,15 +30,11 @@ def register(app: typer.Typer) -> None:
         store: Optional[str] = StoreOpt,
     ) -> None:
         """Flag an event as wrong: indices, milestones and event lists leave it out until `entente unflag`."""
-        from entente.store import db, flags
+        from entente.store import flags
 
         path = config.store_path(store)
         try:
-            con = db.connect(path)
-            try:
-                f = flags.flag(con, event_id, reason=reason, by=_who())
-            finally:
-                con.close()
+            f = on_store(path, lambda con: flags.flag(con, event_id, reason=reason, by=_who()))
         except EntenteError as e:
             fail(f"{path}: {e}")
         also = [i for i in f["event_ids"] if i != event_id]
@@ -51,15 +47,11 @@ def register(app: typer.Typer) -> None:
         store: Optional[str] = StoreOpt,
     ) -> None:
         """Remove an event's flag: it counts in indices and lists again."""
-        from entente.store import db, flags
+        from entente.store import flags
 
         path = config.store_path(store)
         try:
-            con = db.connect(path)
-            try:
-                removed = flags.unflag(con, event_id)
-            finally:
-                con.close()
+            removed = on_store(path, lambda con: flags.unflag(con, event_id))
         except EntenteError as e:
             fail(f"{path}: {e}")
         if removed:
@@ -73,14 +65,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
     ) -> None:
         """List events flagged as wrong, newest first."""
-        from entente.store import db, flags
+        from entente.store import flags
 
         try:
-            con = db.connect(config.store_path(store), read_only=True)
-            try:
-                rows = flags.list_flags(con)
-            finally:
-                con.close()
+            rows = on_store(config.store_path(store), flags.list_flags, read_only=True)
         except EntenteError as e:
             fail(e)
         if as_json:

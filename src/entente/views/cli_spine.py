@@ -27,6 +27,17 @@ def fail(e: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def on_store(path: str, fn, *, read_only: bool = False):
+    """``fn(con)`` on the store at ``path``, closed afterwards; errors propagate to the caller."""
+    from entente.store import db
+
+    con = db.connect(path, read_only=read_only)
+    try:
+        return fn(con)
+    finally:
+        con.close()
+
+
 def run_ingest(store: str, inputs: list[str], *, max_bytes=None, model=None, actors=None, quiet=False,
                engine: str = "local", address=None, workers=None, runs_dir=None, keep_runs=False):
     from entente import pipeline
@@ -106,11 +117,7 @@ def register(app: typer.Typer) -> None:
 
         path = config.store_path(store)
         try:
-            con = db.connect(path)
-            try:
-                n = db.optimize(con)
-            finally:
-                con.close()
+            n = on_store(path, db.optimize)
         except EntenteError as e:
             fail(e)
         console.print(f"{n} events sorted by dyad and date → {path}")
@@ -129,13 +136,12 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
     ):
         """List coded events with filters."""
-        from entente.store import db
         from entente.store.listing import list_events
 
         try:
-            con = db.connect(config.store_path(store), read_only=True)
-            df = list_events(con, dyad=dyad, pair=pair, code=code, quad=quad, date_from=date_from,
-                             date_to=date_to, doc=doc, limit=limit)
+            df = on_store(config.store_path(store), lambda con: list_events(
+                con, dyad=dyad, pair=pair, code=code, quad=quad, date_from=date_from, date_to=date_to,
+                doc=doc, limit=limit), read_only=True)
         except EntenteError as e:
             fail(e)
         if as_json:
@@ -159,12 +165,11 @@ def register(app: typer.Typer) -> None:
         all_versions: bool = typer.Option(False, "--all-versions", help="Include superseded document versions."),
     ):
         """Write everything stored to JSONL, CSV or Parquet."""
-        from entente.store import db
         from entente.store.export import export as do_export
 
         try:
-            con = db.connect(config.store_path(store), read_only=True)
-            counts = do_export(con, fmt=fmt, out=out, current_only=not all_versions)
+            counts = on_store(config.store_path(store), lambda con: do_export(
+                con, fmt=fmt, out=out, current_only=not all_versions), read_only=True)
         except EntenteError as e:
             fail(e)
         files = counts.pop("files", [out])

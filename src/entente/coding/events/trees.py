@@ -75,14 +75,14 @@ class Trees:
     def present(arrays) -> bool:
         return "tree_feature" in arrays and len(arrays["tree_feature"]) > 0
 
-    def raw_scores(self, rows: list[list[int]], values: list[list[float]] | None = None) -> np.ndarray:
-        """Summed leaf values per candidate; ``rows`` are each candidate's feature indices."""
+    def raw_scores(self, rows: list[list[int]]) -> np.ndarray:
+        """Summed leaf values per candidate; ``rows`` are each candidate's (binary) feature indices."""
         X = np.zeros((len(rows), len(self.used) + 1), dtype=np.float32)  # last column: always 0
         for r, idx in enumerate(rows):
-            for n, j in enumerate(idx):
+            for j in idx:
                 k = self.used.get(j)
                 if k is not None:
-                    X[r, k] = 1.0 if values is None else values[r][n]
+                    X[r, k] = 1.0
         col = self.column
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
         for _ in range(self.depth):
@@ -90,5 +90,5 @@ class Trees:
             node = np.where(x <= self.threshold[node], self.left[node], self.right[node])
         return self.value[node].sum(axis=1)
 
-    def probabilities(self, rows, values=None) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.raw_scores(rows, values)))
+    def probabilities(self, rows) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.raw_scores(rows)))
