@@ -127,3 +127,10 @@ def test_ignored_phrases_and_western(actors, nlp):
     assert spans(actors, nlp, "Tensions in the South China Sea and Western Europe grew.") == []
     got = spans(actors, nlp, "Western sanctions hit Russia.")
     assert [(g[0], g[1], g[2]) for g in got] == [("Western", "WST", "group"), ("Russia", "RUS", "state")]
+
+
+def test_names_broken_across_hard_wrapped_lines(actors, nlp):
+    doc = nlp("the readout that went out from the White\nHouse just a little bit ago, and the United\nStates said")
+    got = [(m.code, m.text, doc[m.start:m.end].text) for m in actors.find_mentions(doc)]
+    assert ("USA", "the White\nHouse", "the White\nHouse") in got
+    assert any(code == "USA" and "United\nStates" in text for code, text, _ in got)

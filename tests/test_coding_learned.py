@@ -73,6 +73,37 @@ def test_official_we_in_a_transcript_is_the_officials_state(coder):
     assert {("USA", "CHN"), ("CHN", "USA")} <= {(e.source, e.target) for e in events if e.cameo[:2] == "04"}
 
 
+def test_an_officials_bare_office_is_the_officials_state(coder):
+    speaker = "SENIOR ADMINISTRATION OFFICIAL:"
+    turn = "The National Security Advisor met his counterpart from China in Rome for seven hours."
+    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
+    start = text.index(speaker)
+    d = doc(text, passages=[Passage(start, len(text) - 1, "turn", speaker="Senior Administration Official")])
+    ev = coder.evidence(d, coder.nlp(d.text))
+    pairs = {(c.source, c.target, c.s_slot.how) for c in ev["candidates"]}
+    assert ("USA", "CHN", "we") in pairs  # the office, not the venue: no Italian speaker
+    assert not any(c.source == "ITA" and c.s_slot.how == "we" for c in ev["candidates"])
+
+
+def _context_pairs(coder, text):
+    d = doc(text)
+    ev = coder.evidence(d, coder.nlp(d.text))
+    return {(c.source, c.target) for c in ev["candidates"] if c.s_slot.how in ("pair", "ctx")}
+
+
+def test_a_compound_pair_becomes_the_pair_the_two_countries_refers_to(coder):
+    text = ("The United States and Japan met in Tokyo in 2019. Later Soviet-Chinese relations began to improve. "
+            "The two countries signed a border agreement in 1991.")
+    assert ("RUS", "CHN") in _context_pairs(coder, text) and ("USA", "JPN") not in _context_pairs(coder, text)
+
+
+def test_a_list_of_states_does_not_replace_the_pair_in_context(coder):
+    text = ("China and Kazakhstan held talks in Astana in 2025. Leaders of Kyrgyzstan, Uzbekistan, Tajikistan "
+            "and Turkmenistan attended. The two countries signed twelve agreements.")
+    pairs = _context_pairs(coder, text)
+    assert ("CHN", "KAZ") in pairs and ("TJK", "TKM") not in pairs
+
+
 def _event(cameo, start, end, trigger, source="CHN", target="RUS"):
     return Event(sent_start=start, sent_end=end, source=source, target=target, cameo=cameo, date="2001",
                  date_precision="year", trigger_start=trigger, trigger_end=trigger + 5, rule="t", coder="t")

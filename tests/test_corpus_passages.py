@@ -150,3 +150,15 @@ def test_hard_wrapped_paragraph_stays_one_passage():
             "evening while\naides waited outside for a statement that never came.\n")
     passages, _ = split_passages(text)
     assert len(passages) == 1
+
+
+def test_white_house_layout_no_break_spaces_and_q_lines():
+    # official transcripts online pad "NAME:" and "Q" with no-break spaces
+    text = ("Background Press Call\n\n\u00a0\u00a0 MODERATOR:\u00a0 Thanks, everyone.\n\n"
+            f"SENIOR ADMINISTRATION OFFICIAL:\u00a0 {SPEECH}\n\nQ\u00a0\u00a0\u00a0 Can you say more about the talks?\n\n"
+            f"SENIOR ADMINISTRATION OFFICIAL:\u00a0 {SPEECH}\n\nQ:  And on sanctions?\n\nMODERATOR:\u00a0 Last one.\n")
+    passages, transcript = split_passages(text)
+    assert transcript
+    assert [p.speaker for p in passages if p.kind == "turn"] == [
+        "Moderator", "Senior Administration Official", "Q", "Senior Administration Official", "Q", "Moderator"]
+    assert_well_formed(text, passages)

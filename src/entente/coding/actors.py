@@ -226,8 +226,14 @@ class ActorDictionary:
     # ---- matching -------------------------------------------------------------------
     def find_mentions(self, doc, *, year: int | None = None) -> list[Mention]:
         """Non-overlapping actor mentions in ``doc`` (any spaCy Doc), longest first, by start."""
-        words = [_norm(t.text) for t in doc]
-        doc = _View(doc, doc.text)  # Doc.text is rebuilt on every access: read it once
+        # hard-wrapped text puts line breaks inside names ("the White\nHouse"): spaCy makes them
+        # tokens of their own, so names are matched over the other tokens and mapped back (a blank
+        # line still ends a name)
+        keep = [t.i for t in doc if not (t.is_space and t.text.count("\n") == 1)]
+        gapped = len(keep) < len(doc)
+        text = doc.text  # Doc.text is rebuilt on every access: read it once
+        doc = _View([doc[i] for i in keep] if gapped else doc, text)
+        words = [_norm(t.text) for t in doc.doc]
         out: list[Mention] = []
         i, n = 0, len(words)
         while i < n:
@@ -239,6 +245,8 @@ class ActorDictionary:
                 i = max(found[-1].end, i + 1)
             else:
                 i += 1
+        if gapped:
+            out = [replace(m, start=keep[m.start], end=keep[m.end - 1] + 1) for m in out]
         return out
 
     def _mention(self, v: _View, s: int, e: int, c: _Cand, *, kind: str | None = None, person=None) -> Mention:
@@ -406,6 +414,13 @@ class ActorDictionary:
             hit = self._short.items.get(self._key(text))
             names = {c.person for c in hit} if hit else None
         return next(iter(names)) if names and len(names) == 1 else None
+
+    def bare_role(self, words: list[str]) -> int | None:
+        """Length of the office title ``words`` start with ("national security advisor"), else None."""
+        if not words or words[0].lower() not in self._roles.lengths:
+            return None
+        r = self._roles.match([w.lower() for w in words[:6]], 0)
+        return r[0] if r is not None else None
 
     def person_actor(self, name: str) -> str | None:
         """Actor code of a person: 'Wang Yi' -> 'CHN'."""

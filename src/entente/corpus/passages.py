@@ -45,8 +45,10 @@ _NOT_NAMES = {
 }
 _COLON_HEAD = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.\-]*)(?:[ \t]+(?:[A-Z][\w'’.\-]*|von|van|der|de|la|bin|al)){0,4})"
-    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]+\S"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t\u00a0]+\S"  # transcripts online pad with no-break spaces
 )
+# "Q    Thank you..." (White House and State Department transcripts): a reporter's question
+_Q_HEAD = re.compile(r"Q(?:[ \t]{2,}|[ \t]*\u00a0[ \t\u00a0]*|[ \t]*:[ \t\u00a0]*)(?=\S)")
 # "Name, Role" or "Name (Affiliation)": the name is the part before.
 _AFFILIATION = re.compile(r"(.+?)\s*(?:\([^()]{1,60}\)|,\s*[^,.!?]{1,60})")
 
@@ -166,6 +168,9 @@ def _colon_turns(text: str, blocks: list[list[tuple[int, int]]]) -> list[tuple[i
     found: list[tuple[int, str, str]] = []
     for block in blocks:
         for start, end in block:
+            if _Q_HEAD.match(text, start, end):
+                found.append((start, "Q", "Q"))
+                continue
             m = _COLON_HEAD.match(text, start, end)
             if not m:
                 continue

@@ -80,11 +80,17 @@ def speaker_state(document, actors, sdoc) -> dict[int, str]:
 
 
 def _first_government(document, actors, sdoc) -> str | None:
-    """The state of the first government body the text names ("the White House" → USA)."""
+    """The state of the first government body the text names ("the White House" → USA); a capital
+    only when no body is named and it is not a venue ("a meeting in Rome")."""
+    capital = None
     for m in actors.find_mentions(sdoc):
-        if m.kind in ("capital", "org"):
+        if m.kind == "org":
             return m.code
-    return None
+        tok = sdoc[mention_head(sdoc, m)]
+        if m.kind == "capital" and capital is None and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "within")):
+            capital = m.code
+    return capital
 
 
 def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slot]:
@@ -99,7 +105,8 @@ def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slo
             seen_tok.add(id(m))
             head = mention_head(sent.doc, m)
             if not _in_place_phrase(sent.doc[head]):
-                slots.append(Slot(m.code, head, m.kind))
+                # "U.S.-China talks": both actors of a split token
+                slots.extend(Slot(x.code, head, x.kind) for x in ctx.get("split", {}).get(tok.i, [m]))
             continue
         low = tok.lower_
         pair_ref = low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")) \
@@ -111,7 +118,25 @@ def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slo
             slots.append(Slot(ctx["last"], tok.i, "pron"))
         elif low in WE_WORDS and speaker:
             slots.append(Slot(speaker, tok.i, "we"))
+        elif speaker and tok.pos_ in ("PROPN", "NOUN") and _bare_office(coder, sent.doc, tok):
+            # an official naming an office with no country ("the National Security Advisor laid
+            # out..."): an office of the speaker's own state
+            slots.append(Slot(speaker, tok.i, "we"))
     return slots
+
+
+def _bare_office(coder, sdoc, tok) -> bool:
+    """The token heads an office title no country owns ("the National Security Advisor")."""
+    start = tok.i
+    while start > tok.sent.start and sdoc[start - 1].dep_ == "compound" and start <= sdoc[start - 1].head.i <= tok.i:
+        start -= 1
+    if start == tok.i and tok.dep_ == "compound":
+        return False  # the title's head comes later
+    n = coder.actors.bare_role([t.text for t in sdoc[start:tok.i + 1]])
+    if n != tok.i + 1 - start:
+        return False
+    owner = [c for c in tok.children if c.dep_ in ("poss", "amod") or (c.dep_ == "prep" and c.lower_ == "of")]
+    return not owner
 
 
 def _in_place_phrase(tok) -> bool:

@@ -18,10 +18,13 @@ from entente.coding.events.lexicon import (
 class ActorContext:
     """Mixin for the coders: needs ``self.actors`` (an ActorDictionary)."""
 
-    def _mention_index(self, sdoc, year):
+    def _mention_index(self, sdoc, year, split: dict | None = None):
+        """Token index → mention; ``split`` collects the mentions sharing one token ("U.S.-China")."""
         index = {}
         for m in self.actors.find_mentions(sdoc, year=year):
             for i in range(m.start, m.end):
+                if split is not None and i in index and index[i].start == m.start and m.end - m.start == 1:
+                    split.setdefault(i, [index[i]]).append(m)
                 index[i] = m
         return index
 
@@ -127,6 +130,14 @@ class ActorContext:
         return out
 
     @staticmethod
+    def _actor_ranks(mentions) -> dict[str, int]:
+        """Actor code → its rank by how often the document names it (0: the most named)."""
+        counts: dict[str, int] = {}
+        for m in {id(m): m for m in mentions.values()}.values():
+            counts[m.code] = counts.get(m.code, 0) + 1
+        return {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))}
+
+    @staticmethod
     def _default_pair(mentions):
         counts: dict[str, int] = {}
         seen = set()
@@ -163,12 +174,28 @@ class ActorContext:
         """A coordinated subject pair ("China and Russia", "Xi and Putin") becomes the pair in context.
 
         Called before a sentence is coded too, so that "Xi and Putin met and praised their relationship"
-        reads "their" as those two, not as the pair of an earlier sentence."""
+        reads "their" as those two, not as the pair of an earlier sentence. So does a compound
+        ("Soviet-Chinese relations", "China-Russia trade"): "the two countries" that follows are those."""
+        prev = None
+        for tok in sent:  # compounds: X - Y, or one token split in two ("U.S.-China")
+            split = ctx.get("split", {}).get(tok.i)
+            if split and len(split) == 2 and all(self._is_state(x.code) for x in split) and split[0].code != split[1].code:
+                ctx["pair"] = (split[0].code, split[1].code)
+            m = ctx["mentions"].get(tok.i)
+            if m is None or m is prev:
+                continue
+            if prev is not None and prev.code != m.code and self._is_state(prev.code) and self._is_state(m.code) \
+                    and m.start - prev.end == 1 and sent.doc[prev.end].text in ("-", "–"):
+                ctx["pair"] = (prev.code, m.code)
+            prev = m
         for tok in sent:
             m = ctx["mentions"].get(tok.i)
-            if m is None:
+            if m is None or tok.dep_ == "conj":
                 continue
-            for c in tok.children:
+            conj = [c for c in tok.children if c.dep_ == "conj"]
+            if len(conj) != 1 or any(g.dep_ == "conj" for g in conj[0].children):
+                continue  # a list of three or more states is not the pair the text is about
+            for c in conj:
                 if c.dep_ == "conj":
                     m2 = ctx["mentions"].get(c.i)
                     if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):

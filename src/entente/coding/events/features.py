@@ -74,10 +74,16 @@ def _slot_feats(prefix: str, slot, sdoc, f: dict, verb_codes: dict):
     return verb
 
 
-def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict, lexicon) -> dict[str, float]:
+def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict, lexicon,
+                       ranks: dict[str, int] | None = None) -> dict[str, float]:
     sdoc = sent.doc
     f = dict(sent_feats)
     f["bias"] = 1.0
+    if ranks is not None:  # texts report mostly on the actors they name most: their pair is the likelier dyad
+        rs, rt = min(ranks.get(cand.source, 9), 4), min(ranks.get(cand.target, 9), 4)
+        f[f"rank_s={rs}"] = 1.0
+        f[f"rank_t={rt}"] = 1.0
+        f[f"rank_pair={min(rs, rt)}|{max(rs, rt)}"] = 1.0
     sv = _slot_feats("s_", cand.s_slot, sdoc, f, verb_codes)
     tv = _slot_feats("t_", cand.t_slot, sdoc, f, verb_codes)
     f[f"kinds={cand.s_slot.how}|{cand.t_slot.how}"] = 1.0
@@ -169,6 +175,10 @@ def sentence_features(sent, rule_events, verb_codes: dict, mentions, lexicon, to
     f["_n_explicit"] = float(n)  # read by candidate_features, not a feature itself
     if toks and toks[-1].text == "?":
         f["question"] = 1.0
+    # headings and figure captions ("China-Russia Trade Imbalance") name actors but report no act
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        f["no_verb"] = 1.0
+    f[f"len={min(len(toks) // 8, 6)}"] = 1.0
     if any(t.text in ("“", '"', "”") for t in toks):
         f["quoted"] = 1.0
     return f
