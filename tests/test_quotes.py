@@ -152,3 +152,33 @@ def test_a_statement_issued_by_a_person_speaks_for_its_issuer(nlp):
     text = ("Premier Ada Novak issued a statement which said that “the corridor will open in spring”.")
     got = quotes(nlp, text)
     assert [(q, s) for q, s, _ in got] == [("the corridor will open in spring", "Ada Novak")]
+
+
+def test_coordinated_speakers_the_parser_hangs_on_an_earlier_noun():
+    # a parse as the small English model gives it for such sentences: the two leaders hang on
+    # "Finland" inside the subject phrase ("blockade ... met"), yet both speak
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    rows = [  # word, head, dep, pos, lemma
+        ("Before", 11, "prep", "ADP", "before"), ("Norway", 2, "poss", "PROPN", "Norway"),
+        ("blockade", 11, "nsubj", "NOUN", "blockade"), ("of", 2, "prep", "ADP", "of"),
+        ("Finland", 3, "pobj", "PROPN", "Finland"), (",", 4, "punct", "PUNCT", ","),
+        ("Ada", 7, "compound", "PROPN", "Ada"), ("Novak", 4, "conj", "PROPN", "Novak"),
+        ("and", 7, "cc", "CCONJ", "and"), ("Oskar", 10, "compound", "PROPN", "Oskar"),
+        ("Lindqvist", 7, "conj", "PROPN", "Lindqvist"), ("met", 11, "ROOT", "VERB", "meet"),
+        ("and", 11, "cc", "CCONJ", "and"), ("stated", 11, "conj", "VERB", "state"),
+        ("“", 15, "punct", "PUNCT", "“"), ("no", 16, "det", "DET", "no"),
+        ("ceiling", 13, "dobj", "NOUN", "ceiling"), ("”", 15, "punct", "PUNCT", "”"),
+        (".", 11, "punct", "PUNCT", "."),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [w not in ("“",) and nxt not in (",", "”", ".") for w, nxt in zip(words, words[1:] + [""])]
+    ents = ["O"] * len(rows)
+    ents[1], ents[4] = "B-GPE", "B-GPE"
+    ents[6], ents[7], ents[9], ents[10] = "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON"
+    sdoc = Doc(Vocab(), words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=ents)
+    doc = Document(name="t.txt", path="t.txt", text=sdoc.text, format="text", content_hash="0")
+    got = sorted(q.speaker for q in extract_quotes(doc, sdoc) if sdoc.text[q.start:q.end] == "no ceiling")
+    assert got == ["Ada Novak", "Oskar Lindqvist"]

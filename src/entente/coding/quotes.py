@@ -293,6 +293,16 @@ def _speakers(verb, ctx: _Context) -> tuple[list[str], str] | None:
         if got:
             names.extend(n for n in got[0] if n not in names)
             how = got[1] if got[1] != "named" else how
+    if not names:
+        # 'weeks before Russia's invasion of Ukraine, Xi and Putin met and stated "...': the parser
+        # hangs the people on the last noun of the clause before them, inside the subject's phrase
+        for tok in subj.subtree:
+            if tok.dep_ == "conj" and tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
+                for t in [tok, *tok.conjuncts]:
+                    got = _name_of(t, ctx) if t.ent_type_ == "PERSON" else None
+                    if got:
+                        names.extend(n for n in got[0] if n not in names)
+                break
     return (names, how) if names else None
 
 

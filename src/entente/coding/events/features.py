@@ -75,15 +75,18 @@ def _slot_feats(prefix: str, slot, sdoc, f: dict, verb_codes: dict):
 
 
 def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict, lexicon,
-                       ranks: dict[str, int] | None = None) -> dict[str, float]:
+                       stats: dict | None = None) -> dict[str, float]:
     sdoc = sent.doc
     f = dict(sent_feats)
     f["bias"] = 1.0
-    if ranks is not None:  # texts report mostly on the actors they name most: their pair is the likelier dyad
+    if stats is not None:  # texts report mostly on the actors they name most: their pair is the likelier dyad
+        ranks = stats["ranks"]
         rs, rt = min(ranks.get(cand.source, 9), 4), min(ranks.get(cand.target, 9), 4)
         f[f"rank_s={rs}"] = 1.0
         f[f"rank_t={rt}"] = 1.0
         f[f"rank_pair={min(rs, rt)}|{max(rs, rt)}"] = 1.0
+        n = stats["pairs"].get(frozenset((cand.source, cand.target)), 0)
+        f[f"pair_sents={min(n.bit_length(), 5)}"] = 1.0
     sv = _slot_feats("s_", cand.s_slot, sdoc, f, verb_codes)
     tv = _slot_feats("t_", cand.t_slot, sdoc, f, verb_codes)
     f[f"kinds={cand.s_slot.how}|{cand.t_slot.how}"] = 1.0
