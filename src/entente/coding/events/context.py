@@ -130,21 +130,13 @@ class ActorContext:
         return out
 
     @staticmethod
-    def _doc_stats(sdoc, mentions) -> dict:
+    def _doc_stats(mentions) -> dict:
         """What the whole document says about its actors: each one's rank by how often it is named
-        (0: the most named) and, per pair, in how many sentences both are named."""
+        (0: the most named)."""
         counts: dict[str, int] = {}
         for m in {id(m): m for m in mentions.values()}.values():
             counts[m.code] = counts.get(m.code, 0) + 1
-        pairs: dict[frozenset, int] = {}
-        for sent in sdoc.sents:
-            codes = sorted({mentions[i].code for i in range(sent.start, sent.end) if i in mentions})
-            for k, a in enumerate(codes[:8]):
-                for b in codes[k + 1:8]:
-                    key = frozenset((a, b))
-                    pairs[key] = pairs.get(key, 0) + 1
-        return {"ranks": {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))},
-                "pairs": pairs}
+        return {"ranks": {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))}}
 
     @staticmethod
     def _default_pair(mentions):

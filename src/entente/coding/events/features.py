@@ -85,8 +85,6 @@ def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict
         f[f"rank_s={rs}"] = 1.0
         f[f"rank_t={rt}"] = 1.0
         f[f"rank_pair={min(rs, rt)}|{max(rs, rt)}"] = 1.0
-        n = stats["pairs"].get(frozenset((cand.source, cand.target)), 0)
-        f[f"pair_sents={min(n.bit_length(), 5)}"] = 1.0
     sv = _slot_feats("s_", cand.s_slot, sdoc, f, verb_codes)
     tv = _slot_feats("t_", cand.t_slot, sdoc, f, verb_codes)
     f[f"kinds={cand.s_slot.how}|{cand.t_slot.how}"] = 1.0

@@ -280,7 +280,7 @@ class EventCoder(ActorContext):
         split: dict = {}
         mentions = self._mention_index(sdoc, year, split)
         ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
-               "hyphen_pair": {}, "split": split, "stats": self._doc_stats(sdoc, mentions)}
+               "hyphen_pair": {}, "split": split, "stats": self._doc_stats(mentions)}
         events: list[Event] = []
         # in an official's turn, "we" / "our" is the official's state (CODEBOOK Conventions)
         speakers = speaker_state(document, self.actors, sdoc)
@@ -355,8 +355,6 @@ class EventCoder(ActorContext):
             return []
         vcodes = verb_codes_for(toks, self.petrarch)
         shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules, toks)
-        if speaker:
-            shared["in_turn"] = 1.0  # an official's own words in a transcript
         for c in cands:
             c.features = candidate_features(c, sent, shared, vcodes, self.rules, ctx.get("stats"))
             tok = _anchor(sent, c)
