@@ -20,6 +20,7 @@ OFFICIAL_WORDS = {"official", "officials", "spokesperson", "spokesman", "spokesw
                   "ambassador", "president", "premier", "chancellor", "envoy", "representative", "adviser",
                   "advisor", "director", "counselor", "ministry"}
 NOT_ACTOR_SPEAKERS = {"moderator", "q", "question", "host", "operator", "reporter", "journalist", "audience"}
+VENUE_PREPS = {"in", "near", "inside", "within"}  # "a meeting in Rome": where, not who
 MAX_ACTORS = 6  # a sentence listing a dozen states is a list, not a dozen dyads
 
 
@@ -88,7 +89,7 @@ def _first_government(document, actors, sdoc) -> str | None:
             return m.code
         tok = sdoc[mention_head(sdoc, m)]
         if m.kind == "capital" and capital is None and not (
-                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "within")):
+                tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS):
             capital = m.code
     return capital
 
@@ -135,8 +136,7 @@ def _bare_office(coder, sdoc, tok) -> bool:
     n = coder.actors.bare_role([t.text for t in sdoc[start:tok.i + 1]])
     if n != tok.i + 1 - start:
         return False
-    owner = [c for c in tok.children if c.dep_ in ("poss", "amod") or (c.dep_ == "prep" and c.lower_ == "of")]
-    return not owner
+    return not any(c.dep_ in ("poss", "amod") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
 
 
 def _in_place_phrase(tok) -> bool:

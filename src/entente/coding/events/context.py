@@ -130,23 +130,23 @@ class ActorContext:
         return out
 
     @staticmethod
-    def _doc_stats(mentions) -> dict:
-        """What the whole document says about its actors: each one's rank by how often it is named
-        (0: the most named)."""
+    def _mention_counts(mentions, skip_kinds=()) -> dict[str, int]:
+        """Actor code → how many times the document names it (each mention once)."""
         counts: dict[str, int] = {}
         for m in {id(m): m for m in mentions.values()}.values():
-            counts[m.code] = counts.get(m.code, 0) + 1
-        return {"ranks": {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))}}
+            if m.kind not in skip_kinds:
+                counts[m.code] = counts.get(m.code, 0) + 1
+        return counts
 
-    @staticmethod
-    def _default_pair(mentions):
-        counts: dict[str, int] = {}
-        seen = set()
-        for m in mentions.values():
-            if id(m) in seen or m.kind in ("group", "igo"):
-                continue
-            seen.add(id(m))
-            counts[m.code] = counts.get(m.code, 0) + 1
+    @classmethod
+    def _actor_ranks(cls, mentions) -> dict[str, int]:
+        """Actor code → its rank by how often the document names it (0: the most named)."""
+        counts = cls._mention_counts(mentions)
+        return {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))}
+
+    @classmethod
+    def _default_pair(cls, mentions):
+        counts = cls._mention_counts(mentions, ("group", "igo"))
         top = sorted(counts, key=lambda c: -counts[c])[:2]
         return tuple(top)
 

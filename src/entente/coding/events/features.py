@@ -75,12 +75,11 @@ def _slot_feats(prefix: str, slot, sdoc, f: dict, verb_codes: dict):
 
 
 def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict, lexicon,
-                       stats: dict | None = None) -> dict[str, float]:
+                       ranks: dict[str, int] | None = None) -> dict[str, float]:
     sdoc = sent.doc
     f = dict(sent_feats)
     f["bias"] = 1.0
-    if stats is not None:  # texts report mostly on the actors they name most: their pair is the likelier dyad
-        ranks = stats["ranks"]
+    if ranks is not None:  # texts report mostly on the actors they name most: their pair is the likelier dyad
         rs, rt = min(ranks.get(cand.source, 9), 4), min(ranks.get(cand.target, 9), 4)
         f[f"rank_s={rs}"] = 1.0
         f[f"rank_t={rt}"] = 1.0

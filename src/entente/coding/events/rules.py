@@ -280,7 +280,7 @@ class EventCoder(ActorContext):
         split: dict = {}
         mentions = self._mention_index(sdoc, year, split)
         ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
-               "hyphen_pair": {}, "split": split, "stats": self._doc_stats(mentions)}
+               "hyphen_pair": {}, "split": split, "ranks": self._actor_ranks(mentions)}
         events: list[Event] = []
         # in an official's turn, "we" / "our" is the official's state (CODEBOOK Conventions)
         speakers = speaker_state(document, self.actors, sdoc)
@@ -356,7 +356,7 @@ class EventCoder(ActorContext):
         vcodes = verb_codes_for(toks, self.petrarch)
         shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules, toks)
         for c in cands:
-            c.features = candidate_features(c, sent, shared, vcodes, self.rules, ctx.get("stats"))
+            c.features = candidate_features(c, sent, shared, vcodes, self.rules, ctx["ranks"])
             tok = _anchor(sent, c)
             c.anchor = tok.i
             c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
