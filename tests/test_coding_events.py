@@ -202,3 +202,19 @@ def test_places_named_in_a_location_phrase_are_not_parties(coder):
     got = triples(code(coder, "In 1969 Soviet troops and Chinese soldiers fought a battle on the border "
                               "between Xinjiang and Kazakhstan."))
     assert ("RUS", "CHN", "19") in got and not {t for s, t, c in got} & {"KAZ"}
+
+
+def test_section_headings_are_not_coded_but_a_title_is(rules_coder):
+    body = "\n\nThe rest of the analysis follows here."
+    assert not triples(code(rules_coder, "## Russia Signs Treaty with China" + body))
+    assert not triples(code(rules_coder, "#### Russia Signs Treaty with China" + body))
+    # a document's one "# " title may be a news headline, which the CODEBOOK codes like any sentence
+    assert ("RUS", "CHN", "05") in triples(code(rules_coder, "# Russia signs treaty with China" + body))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China's theft of Russian technology angered Moscow in 2019.", ("CHN", "RUS", "17")),
+    ("Beijing rejected Washington's demand for a ceasefire in 2022.", ("CHN", "USA", "12")),
+])
+def test_general_nominal_vocabulary(rules_coder, text, expected):
+    assert expected in triples(code(rules_coder, text))

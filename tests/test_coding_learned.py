@@ -253,3 +253,17 @@ def test_coding_does_not_depend_on_the_process_hash_seed():
                              text=True, check=True)
         outs.append(json.loads(run.stdout))
     assert outs[0] and outs[0] == outs[1]
+
+
+def test_a_sale_has_one_direction_and_a_meeting_two(coder):
+    # CODEBOOK Conventions: seller→buyer for a sale, both ways for talks
+    from entente.types import Document
+
+    def triples(text):
+        doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
+                       published="2023-05-10", published_precision="day")
+        return {(e.source, e.target, e.cameo[:2]) for e in coder.code(doc, coder.nlp(text)).events}
+
+    sale = triples("Russia sold S-400 systems to China in 2018.")
+    assert ("RUS", "CHN", "06") in sale and ("CHN", "RUS", "06") not in sale
+    assert {("CHN", "RUS", "04"), ("RUS", "CHN", "04")} <= triples("Xi Jinping met Vladimir Putin in Moscow in March 2023.")

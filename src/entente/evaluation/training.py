@@ -239,8 +239,10 @@ def save(out: Path, meta: dict, W, b, arrays: dict, *, card: str) -> None:
     (out / "MODEL_CARD.md").write_text(card, "utf-8")
 
 
-DECISION = {"threshold": 0.15, "sure": 0.4, "min_root": 0.7, "rule_threshold": 0.2, "override": 0.7, "strict": 0.9,
-            "second": 0.3, "mirror": ["04", "05", "06"], "mirror_threshold": 0.1}
+# Chosen by cross-validation (notes in the model card). A sale or purchase has one direction
+# (CODEBOOK Conventions), so 06 is not mirrored here: "bilateral trade" is joint in the lexicon itself.
+DECISION = {"threshold": 0.15, "sure": 0.4, "min_root": 0.7, "rule_threshold": 0.1, "override": 0.7, "strict": 0.9,
+            "second": 0.3, "mirror": ["04", "05"], "mirror_threshold": 0.3}
 CURVE = (0.25, 0.5, 0.75, 1.0)
 
 

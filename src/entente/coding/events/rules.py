@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
+import re
 
 from entente.coding.events import directions, realis
 from entente.coding.events.candidates import sentence_candidates, speaker_state
@@ -66,6 +67,9 @@ def _anchor(sent, cand):
             comp = [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             return comp[0] if comp else h
     return sent.root
+
+
+SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
 
 
 class EventCoder(ActorContext):
@@ -287,7 +291,9 @@ class EventCoder(ActorContext):
         turns = sorted(speakers)
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
-            if sent.text.rstrip().endswith("?"):
+            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text):
+                # questions ask, and a section heading ("### Military Aid and Arms Sales") names a topic:
+                # neither reports an act (a document's "# Title" may be a news headline, and is coded)
                 self._update_context(sent, ctx)
                 continue
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
