@@ -267,3 +267,17 @@ def test_a_sale_has_one_direction_and_a_meeting_two(coder):
     sale = triples("Russia sold S-400 systems to China in 2018.")
     assert ("RUS", "CHN", "06") in sale and ("CHN", "RUS", "06") not in sale
     assert {("CHN", "RUS", "04"), ("RUS", "CHN", "04")} <= triples("Xi Jinping met Vladimir Putin in Moscow in March 2023.")
+
+
+def test_an_officials_meeting_is_with_the_counterpart_not_the_pair_the_text_discusses(rules_coder):
+    # the official's turn names Russia and China together, then speaks of "the meeting" with China
+    speaker = "SENIOR OFFICIAL:"
+    turn = ("Russia and China have grown closer this year. Our team met Chinese officials in Rome today. "
+            "The meeting lasted seven hours.")
+    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
+    start = text.index(turn)
+    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
+    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
+    last = text.index("The meeting")
+    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
+    assert ("USA", "CHN") in pairs and ("RUS", "CHN") not in pairs and ("CHN", "RUS") not in pairs

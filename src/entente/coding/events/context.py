@@ -145,10 +145,14 @@ class ActorContext:
         return {c: k for k, c in enumerate(sorted(counts, key=lambda c: (-counts[c], c)))}
 
     @classmethod
-    def _default_pair(cls, mentions):
+    def _default_pair(cls, mentions, speaker: str | None = None):
+        """The two actors the document names most; for an official speaker, the official's state
+        and the state the document names most besides it."""
         counts = cls._mention_counts(mentions, ("group", "igo"))
-        top = sorted(counts, key=lambda c: -counts[c])[:2]
-        return tuple(top)
+        top = sorted(counts, key=lambda c: -counts[c])
+        if speaker is not None:
+            return (speaker, *[c for c in top if c != speaker][:1])
+        return tuple(top[:2])
 
     def _is_state(self, code: str) -> bool:
         actor = self.actors.actors.get(code)

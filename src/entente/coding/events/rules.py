@@ -298,10 +298,14 @@ class EventCoder(ActorContext):
                 continue
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
             ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
-            self._coordinated_pair(sent, ctx)
             k = bisect_right(turns, sent.start_char) - 1
             speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
             ctx["speaker"] = speaker
+            if speaker is not None:
+                # an official briefing on talks: "the two sides", "this meeting" are the official's
+                # state and its counterpart, unless the sentence names its own pair
+                ctx["pair"] = self._default_pair(mentions, speaker)
+            self._coordinated_pair(sent, ctx)
             quoted = self._quoted_chars(sent)
             seen = set()
             for tok in sent:
