@@ -256,16 +256,14 @@ def test_coding_does_not_depend_on_the_process_hash_seed():
 
 
 def test_a_sale_has_one_direction_and_a_meeting_two(coder):
-    # CODEBOOK Conventions: seller→buyer for a sale, both ways for talks
-    from entente.types import Document
-
+    # CODEBOOK Conventions: seller→buyer for a sale, buyer→seller for a purchase, both ways for talks
     def triples(text):
-        doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
-                       published="2023-05-10", published_precision="day")
-        return {(e.source, e.target, e.cameo[:2]) for e in coder.code(doc, coder.nlp(text)).events}
+        return {(e.source, e.target, e.cameo[:2]) for e in code(coder, text).events}
 
-    sale = triples("Russia sold S-400 systems to China in 2018.")
+    sale = triples("In 2015 Russia supplied China with Su-35 fighters.")
     assert ("RUS", "CHN", "06") in sale and ("CHN", "RUS", "06") not in sale
+    purchase = triples("China bought Su-35 fighters from Russia in 2015.")
+    assert ("CHN", "RUS", "06") in purchase and ("RUS", "CHN", "06") not in purchase
     assert {("CHN", "RUS", "04"), ("RUS", "CHN", "04")} <= triples("Xi Jinping met Vladimir Putin in Moscow in March 2023.")
 
 

@@ -9,10 +9,10 @@ scorer (scorer.py) rescores.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
-import re
 
 from entente.coding.events import directions, realis
 from entente.coding.events.candidates import sentence_candidates, speaker_state
@@ -289,6 +289,9 @@ class EventCoder(ActorContext):
         # in an official's turn, "we" / "our" is the official's state (CODEBOOK Conventions)
         speakers = speaker_state(document, self.actors, sdoc)
         turns = sorted(speakers)
+        # an official briefing on talks: "the two sides", "this meeting" are the official's state and
+        # its counterpart (the state the document names most besides it), unless a sentence names its own
+        official_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
             if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text):
@@ -302,9 +305,7 @@ class EventCoder(ActorContext):
             speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
             ctx["speaker"] = speaker
             if speaker is not None:
-                # an official briefing on talks: "the two sides", "this meeting" are the official's
-                # state and its counterpart, unless the sentence names its own pair
-                ctx["pair"] = self._default_pair(mentions, speaker)
+                ctx["pair"] = official_pair[speaker]
             self._coordinated_pair(sent, ctx)
             quoted = self._quoted_chars(sent)
             seen = set()
