@@ -100,6 +100,8 @@ class ActorContext:
     def _modifier_actors(self, tok, ctx) -> list[str]:
         m = ctx["mentions"].get(tok.i)
         if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
+            if ctx["hyphen_pair"].get(tok.i):  # "Sino-Soviet rapprochement": both sides act
+                return self._actors_in(tok, ctx, depth=5)
             return [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
         return self._actors_in(tok, ctx, depth=1)
 
