@@ -65,7 +65,10 @@ MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
 # Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
 LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
                "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
-               "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver"}
+               "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver",
+               # carrying or advancing an act: "lodged a protest", "carried out exercises", "pursued rapprochement"
+               "lodge", "file", "register", "carry", "undertake", "pursue", "intensify", "expand", "boost",
+               "resume", "continue", "maintain", "forge", "build", "develop", "establish"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 
@@ -86,6 +89,7 @@ class Trigger:
     reverse: str | None = None  # code for the target's side (visit → host)
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
     agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
+    topic: bool = False  # the verb's object is a topic, not a partner ("discussed Iran")
     by_obj: tuple[tuple[str, str], ...] = ()  # object word → code ("withdraw from talks" is 16, not 08)
     origin: str = "entente"  # "petrarch" for entries from PETRARCH2's verb dictionary
 
@@ -143,6 +147,7 @@ def _trigger(name: str, value, path: str) -> Trigger:
         needs_mod=words["needs_mod"], needs_verb=bool(value.get("needs_verb", False)),
         reverse=str(value["reverse"]) if value.get("reverse") else None,
         from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
+        topic=bool(value.get("topic", False)),
         by_obj=tuple((_word(k), str(v)) for k, v in (value.get("by_obj") or {}).items()),
     )
 

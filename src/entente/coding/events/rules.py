@@ -147,7 +147,8 @@ class EventCoder(ActorContext):
                     else:
                         sources += targets_from_agent
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
-                _add(targets, self._actors_in(c, ctx))
+                if not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
+                    _add(targets, self._actors_in(c, ctx))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -186,7 +187,9 @@ class EventCoder(ActorContext):
             return []  # "nearly leading to a war"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
-        light = verb is not None and verb.lemma_.lower() in LIGHT_VERBS and tok.dep_ in ("dobj", "pobj", "nsubjpass")
+        light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
+            verb.lemma_.lower() in LIGHT_VERBS
+            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code.startswith("04")))  # "had talks"
         if trig.needs_verb and not light:
             return []
         if light and self._irrealis(verb):
@@ -206,8 +209,8 @@ class EventCoder(ActorContext):
                         _add(sources, acts)
                     elif c.lower_ in ("between", "among"):
                         _add(between, acts)
-                    elif c.lower_ in TARGET_PREPS:
-                        _add(targets, acts)
+                    elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
+                        _add(targets, acts)  # "talks on Syria": Syria is the topic
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
