@@ -59,6 +59,8 @@ ACTOR_HEADS = {
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
 PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
               "alliance", "friendship", "cooperation", "deal"}
+# Nouns of receiving: "China's imports from Russia" (the receiver acts, on the giver named by "from")
+RECEIVING_NOUNS = {"import", "imports", "purchase", "purchases", "acquisition", "acquisitions", "loan"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
 MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")

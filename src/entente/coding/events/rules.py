@@ -32,6 +32,7 @@ from entente.coding.events.lexicon import (
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
     REALIS_INFINITIVE_HEADS,
+    RECEIVING_NOUNS,
     REL_DOWN,
     REL_NOUNS,
     REL_UP,
@@ -205,8 +206,9 @@ class EventCoder(ActorContext):
                     if p.dep_ != "pobj":
                         continue
                     acts = self._head_actors(p, ctx)
-                    if c.lower_ == "by":
-                        _add(sources, acts)
+                    if c.lower_ == "by" or (c.lower_ == "from" and trig.code[:2] in ("06", "07") and not trig.joint
+                                            and tok.lemma_.lower() not in RECEIVING_NOUNS):
+                        _add(sources, acts)  # "exports from Russia to China": the giver
                     elif c.lower_ in ("between", "among"):
                         _add(between, acts)
                     elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
@@ -235,7 +237,7 @@ class EventCoder(ActorContext):
                 if not passive:
                     for s in subj:
                         _add(sources, self._actors_in(s, ctx))
-                if light and not targets:
+                if (light or trig.from_subject) and not targets:  # "raised it with Xi in a phone call"
                     for c in verb.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
                             for p in c.children if c.dep_ == "prep" else [c]:
