@@ -52,6 +52,8 @@ class ActorContext:
             return list(ctx["pair"])
         if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
             return list(ctx["pair"])
+        if low in ("countries", "sides", "parties", "nations") and [c.lower_ for c in tok.children] == ["the"]:
+            return list(ctx["pair"])  # "the parties signed": the pair in context, when nothing else is named
         if low in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
             return ["<OTHER>"]
         if low in ("each", "one") and tok.head.lower_ in ("other", "another"):
