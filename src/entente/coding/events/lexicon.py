@@ -69,7 +69,7 @@ LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend",
                "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
                "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver",
                # carrying or advancing an act: "lodged a protest", "carried out exercises", "pursued rapprochement"
-               "lodge", "file", "register", "carry", "undertake", "pursue", "intensify", "expand", "boost",
+               "lodge", "file", "register", "raise", "carry", "undertake", "pursue", "intensify", "expand", "boost",
                "resume", "continue", "maintain", "forge", "build", "develop", "establish"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}

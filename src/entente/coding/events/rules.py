@@ -190,7 +190,8 @@ class EventCoder(ActorContext):
             return []  # "the brink of war", "the threat of sanctions"
         light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
             verb.lemma_.lower() in LIGHT_VERBS
-            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code.startswith("04")))  # "had talks"
+            # "had talks", "we have concerns about X"
+            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11")))
         if trig.needs_verb and not light:
             return []
         if light and self._irrealis(verb):
@@ -213,6 +214,8 @@ class EventCoder(ActorContext):
                         _add(between, acts)
                     elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
                         _add(targets, acts)  # "talks on Syria": Syria is the topic
+                    elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
+                        _add(targets, acts)  # "concerns about China's support"
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
