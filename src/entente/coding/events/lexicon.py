@@ -55,6 +55,10 @@ ACTOR_HEADS = {
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
     "firm", "bank", "delegation", "regime", "administration", "embassy", "soldier", "soldiers",
     "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
+    # military craft act for their state, and a state's airspace or waters stand for it as a target
+    "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
+    "fighters", "warship", "warships", "vessel", "vessels", "ship", "ships", "submarine", "drone", "drones",
+    "airspace", "waters", "territory",
 }
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
 PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
