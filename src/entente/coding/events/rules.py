@@ -265,6 +265,9 @@ class EventCoder(ActorContext):
                 tgt = self.rules["implied_target"].get((src, trig.code[:2]))
                 if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
                     targets.append(tgt[0])
+        if sources and not targets and not trig.joint and trig.code[:2] in ("06", "07") \
+                and len(sources) == 1 and sources[0] in ctx["pair"]:
+            targets = [p for p in ctx["pair"] if p != sources[0]]  # "Soviet aid included...": to its partner
         joint = trig.joint and len(sources) >= 2
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
 
