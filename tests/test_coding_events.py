@@ -218,3 +218,48 @@ def test_section_headings_are_not_coded_but_a_title_is(rules_coder):
 ])
 def test_general_nominal_vocabulary(rules_coder, text, expected):
     assert expected in triples(code(rules_coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pair compound modifying an event noun: both sides act
+    ("By 1985 the Sino-Soviet rapprochement had begun.", {("CHN", "RUS", "05"), ("RUS", "CHN", "05")}),
+    ("In 1961 the Sino-Soviet split deepened.", {("CHN", "RUS", "16"), ("RUS", "CHN", "16")}),
+    # the giver of exports is named by "from", the receiver by "to"; imports run the other way
+    ("In 2023 energy exports from Russia to China rose sharply.", {("RUS", "CHN", "06")}),
+    ("In 2023 India's imports from Russia rose sharply.", {("IND", "RUS", "06")}),
+    # a light verb carries the act of its object noun
+    ("In 1989 Beijing pursued a rapprochement with Moscow.", {("CHN", "RUS", "05")}),
+    ("In 2021 Seoul lodged an objection with Moscow.", {("KOR", "RUS", "11")}),
+    ("In 2022 Washington voiced concerns about Beijing's exports of drones.", {("USA", "CHN", "11")}),
+    ("In 2019 China and Russia launched war games near Japan.", {("CHN", "RUS", "06"), ("RUS", "CHN", "06")}),
+    ("In 2024 Biden raised the matter with Xi in a phone call.", {("USA", "CHN", "04")}),
+    ("In 1960 the Soviet Union and China ceased all military aid.", {("RUS", "CHN", "16"), ("CHN", "RUS", "16")}),
+    # military craft act for their state; a state's airspace stands for it
+    ("In 2019 a Russian military aircraft violated South Korean airspace.", {("RUS", "KOR", "15")}),
+])
+def test_nominal_and_light_verb_constructions(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+def test_what_two_sides_discuss_is_a_topic_not_a_partner(rules_coder):
+    text = "Russia and China held talks in May 2023.\n\nThe two sides discussed Iran and later had a long conversation on Syria."
+    got = triples(code(rules_coder, text))
+    assert {("RUS", "CHN", "04"), ("CHN", "RUS", "04")} <= got
+    assert not {t for s, t, c in got} & {"IRN", "SYR"}
+
+
+def test_the_parties_are_the_pair_in_context(rules_coder):
+    text = "Russia and China held talks in May 1996.\n\nIn June the parties agreed to expand border trade."
+    got = triples(code(rules_coder, text))
+    assert {("RUS", "CHN", "03"), ("CHN", "RUS", "03")} <= got
+    # with a modifier the noun names other countries, not the pair
+    text = "Russia and China held talks in May 1996.\n\nIn June the Central Asian countries agreed to expand trade."
+    assert ("RUS", "CHN", "03") not in triples(code(rules_coder, text))
+
+
+def test_aid_with_no_named_recipient_goes_to_the_partner_in_context(rules_coder):
+    text = "Russia and China signed a treaty of friendship in 1950.\n\nIn 1951 Soviet aid included hundreds of jets."
+    assert ("RUS", "CHN", "07") in triples(code(rules_coder, text))
+    # without a pair in context there is no recipient to guess
+    assert not {(s, c) for s, t, c in triples(code(rules_coder, "In 1951 Soviet aid included hundreds of jets."))
+                if c == "07"}
