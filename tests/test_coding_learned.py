@@ -279,3 +279,20 @@ def test_an_officials_meeting_is_with_the_counterpart_not_the_pair_the_text_disc
     last = text.index("The meeting")
     pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
     assert ("USA", "CHN") in pairs and ("RUS", "CHN") not in pairs and ("CHN", "RUS") not in pairs
+
+
+def test_an_officials_we_agreed_is_joint_with_the_counterpart(rules_coder):
+    speaker = "SENIOR OFFICIAL:"
+    turn = ("Our delegation met Chinese officials in Rome today. "
+            "We agreed to expand contacts between our militaries.")
+    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
+    start = text.index(turn)
+    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
+    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
+    last = text.index("We agreed")
+    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "03" and e.sent_start >= last}
+    assert {("USA", "CHN"), ("CHN", "USA")} <= pairs
+    # the same words outside an official's turn name no partner
+    d = doc(f"Background call at the White House\n\n{turn}\n")
+    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
+    assert not [e for e in events if e.cameo[:2] == "03"]

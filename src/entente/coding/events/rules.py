@@ -174,6 +174,9 @@ class EventCoder(ActorContext):
                 targets = [p for p in ctx["pair"] if p not in sources]
         if passive and not any(c.dep_ == "agent" for c in tok.children):
             targets, sources = sources + targets, []
+        if trig.joint and sources == [ctx.get("speaker")] and not set(targets) - set(sources) and len(ctx["pair"]) == 2:
+            # an official's "we agreed", "we discussed" after bilateral talks: joint with the counterpart
+            return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
 
     def _noun_events(self, tok, trig: Trigger, ctx):
