@@ -134,3 +134,21 @@ def test_a_since_phrase_does_not_date_the_next_act(nlp):
     got = sentence_dates(nlp("In 1991 the union collapsed. It broke into fifteen states."),
                          doc_date="2008", doc_date_precision="estimate")
     assert got == [("1991", "year"), ("1991", "year")]
+
+
+def test_a_named_landmark_dates_its_sentence(nlp):
+    got = dates_of(nlp, "Since Russia's invasion of Ukraine, Beijing has bought more Russian oil.\n\n"
+                        "After the collapse of the Soviet Union, trade with Moscow shrank.\n\n"
+                        "Trade is growing.", doc_date="2025-09-04")
+    assert got == [("2022-02", "month"), ("1991-12", "month"), ("2025-09-04", "publication")]
+    # an explicit date next to the name wins, and a landmark after the text's own date is no cue
+    assert dates_of(nlp, "After the 2014 invasion of Ukraine, sanctions followed.")[0] == ("2014", "year")
+    assert dates_of(nlp, "Since the invasion of Ukraine, trade grew.", doc_date="2015-01-10")[0] == (
+        "2015-01-10", "publication")
+
+
+def test_a_month_of_the_same_year_takes_the_narrative_year(nlp):
+    sdoc = nlp("In February 1989 the troops left, and in May of the same year the leaders met in Beijing.")
+    r = DateResolver(sdoc, doc_date="2025-07-11", doc_date_precision="day")
+    met = next(t.i for t in sdoc if t.text == "met")
+    assert r.date_near(met) == ("1989-05", "month")

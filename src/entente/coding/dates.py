@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from entente.coding.landmarks import landmark_cues
+
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
@@ -92,6 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(k, re.compile(p)) for k, p in [
 _OFFSETS = frozenset({"later", "after", "earlier", "following", "same", "endofdecade"})
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d)")
 _BY_YEAR = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
+_SAME_YEAR = re.compile(r"(?i:\s+of\s+(?:the\s+same|that)\s+year\b)")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 _BOUNDARY = re.compile(r"(?i:\b(?:since|until|till|ever\s+since)\s+(?:the\s+)?)$")
 
@@ -237,7 +240,12 @@ class DateResolver:
             if prec == "century" and self.ref and year <= self.ref[0] < year + 100:
                 continue  # "the 21st century" in a current text is no time cue
             out.append(DateMention(base + s, base + e, span.root.i, date, prec))
-        return out
+        for s, e, date, prec in landmark_cues(text, taken):  # "since the invasion of Ukraine"
+            span = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if span is None or len(span) == 0 or (self.ref and int(date[:4]) > self.ref[0]):
+                continue
+            out.append(DateMention(base + s, base + e, span.root.i, date, prec))
+        return sorted(out, key=lambda mn: mn.start)
 
     def _month_year(self, mon: int, day: int | None = None) -> int | None:
         if self.ref is None:
@@ -263,6 +271,8 @@ class DateResolver:
             d, y = int(g["d"]), self._month_year(mon, int(g["d"]))
             return (_iso(y, mon, d), "day") if 1 <= d <= 31 and y is not None else None
         if kind == "m":
+            if prev is not None and _SAME_YEAR.match(m.string, m.end()):
+                return _iso(_parse(prev.date)[0], mon), "month"  # "in May of the same year"
             y = self._month_year(mon)
             return (_iso(y, mon), "month") if y is not None else None
         if kind == "century":
