@@ -152,3 +152,9 @@ def test_a_month_of_the_same_year_takes_the_narrative_year(nlp):
     r = DateResolver(sdoc, doc_date="2025-07-11", doc_date_precision="day")
     met = next(t.i for t in sdoc if t.text == "met")
     assert r.date_near(met) == ("1989-05", "month")
+
+
+def test_a_named_exercise_carries_its_year_and_recently_is_now(nlp):
+    got = dates_of(nlp, "The Vostok 2018 drills were the largest. In 1969 the armies clashed. "
+                        "Recently, the two countries signed a border agreement.", doc_date="2022-08-24")
+    assert got[0] == ("2018", "year") and got[2][0] == "2022-08-24"

@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(k, re.compile(p)) for k, p in [
     ("last", r"(?i:\b(?:last|past|previous)\s+(?P<u>week|month|year|decade)\b)"),
     ("this", r"(?i:\bthis\s+(?P<u>week|month|year)\b)"),
     ("lastn", r"(?i:\b(?:last|past)\s+(?:couple\s+of|few|" + _NUM + r")\s+years\b)"),
-    ("recent", r"(?i:\bin\s+recent\s+(?:days|weeks|months)\b)"),
+    ("recent", r"(?i:\bin\s+recent\s+(?:days|weeks|months)\b|\brecently\b)"),
     ("weekday", r"\b(?:on\s+|last\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("later", r"(?i:\b" + _NUM + r"\s+(?P<u>years?|decades?)\s+(?:later|on|afterwards)\b)"),
     ("after", r"(?i:\bafter\s+(?:just\s+|only\s+|some\s+|about\s+|another\s+)?" + _NUM + r"\s+(?P<u>years?|decades?)\b)"),
@@ -289,7 +289,8 @@ class DateResolver:
         if kind == "year":
             tok = span[0]
             before = tok.nbor(-1).lower_ if tok.i > 0 else ""
-            if tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and before not in _YEAR_CUES:
+            named = tok.i > 0 and tok.nbor(-1).is_title and tok.nbor(-1).pos_ == "PROPN"  # "Vostok 2018"
+            if tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and before not in _YEAR_CUES and not named:
                 return None  # "2000 troops"
             return g["y"], "year"
         return self._relative(kind, g, prev)
