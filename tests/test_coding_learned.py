@@ -296,3 +296,16 @@ def test_an_officials_we_agreed_is_joint_with_the_counterpart(rules_coder):
     d = doc(f"Background call at the White House\n\n{turn}\n")
     events = rules_coder.code(d, rules_coder.nlp(d.text)).events
     assert not [e for e in events if e.cameo[:2] == "03"]
+
+
+def test_an_officials_this_meeting_is_the_talks_despite_fillers(rules_coder):
+    speaker = "SENIOR OFFICIAL:"
+    turn = ("Our delegation met Chinese officials in Rome today. "
+            "And I think it was, you know, a very candid conversation.")
+    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
+    start = text.index(turn)
+    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
+    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
+    last = text.index("And I think")
+    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
+    assert {("USA", "CHN"), ("CHN", "USA")} <= pairs

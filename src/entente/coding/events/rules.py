@@ -274,9 +274,10 @@ class EventCoder(ActorContext):
         joint = trig.joint and len(sources) >= 2
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
 
-    def _actorless(self, tok, ctx) -> bool:
+    def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
         """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
-        (and the clause is realis)."""
+        (and the clause is realis). ``pronouns=False``: only named actors count (an official's
+        "it was a candid conversation, you know" is about the talks the official took part in)."""
         if tok.pos_ != "VERB":
             verb = self._governing_verb(tok)
             if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
@@ -284,8 +285,8 @@ class EventCoder(ActorContext):
         clause = tok
         while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
             clause = clause.head
-        return not any(t.i in ctx["mentions"] or t.lower_ in PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS
-                       for t in clause.subtree)
+        blocking = PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS if pronouns else set()
+        return not any(t.i in ctx["mentions"] or t.lower_ in blocking for t in clause.subtree)
 
     # -- document --------------------------------------------------------------------
     def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None,
@@ -360,7 +361,8 @@ class EventCoder(ActorContext):
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
                 if not pairs and trig.joint and trig.code.startswith(("04", "057", "06")) and len(ctx["pair"]) == 2 \
-                        and (tok.pos_ != "VERB" or passive) and self._actorless(tok, ctx):
+                        and (tok.pos_ != "VERB" or passive) and self._actorless(
+                            tok, ctx, pronouns=not (ctx.get("speaker") and tok.pos_ != "VERB" and trig.code.startswith("04"))):
                     # "the partnership was signed", "the treaty's renewal": the document's pair acted
                     pairs = self._pairs(list(ctx["pair"]), [], Trigger(code=trig.code, joint=True), ctx)
                 verb = tok.pos_ == "VERB"
