@@ -104,7 +104,12 @@ class ActorContext:
         if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
             if ctx["hyphen_pair"].get(tok.i):  # "Sino-Soviet rapprochement": both sides act
                 return self._actors_in(tok, ctx, depth=5)
-            return [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
+            out = [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
+            for c in tok.children:  # "Russian and Iranian exports": each adjective
+                n = ctx["mentions"].get(c.i)
+                if c.dep_ == "conj" and n is not None and n.kind == "adjective" and n.code not in out:
+                    out.append(n.code)
+            return out
         return self._actors_in(tok, ctx, depth=1)
 
     @staticmethod
