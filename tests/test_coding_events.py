@@ -236,6 +236,11 @@ def test_general_nominal_vocabulary(rules_coder, text, expected):
     ("In 1960 the Soviet Union and China ceased all military aid.", {("RUS", "CHN", "16"), ("CHN", "RUS", "16")}),
     # military craft act for their state; a state's airspace stands for it
     ("In 2019 a Russian military aircraft violated South Korean airspace.", {("RUS", "KOR", "15")}),
+    ("In 1969 the Chinese and Soviet armies exchanged fire on the Ussuri.", {("CHN", "RUS", "19"), ("RUS", "CHN", "19")}),
+    ("The normalization of relations between Beijing and Moscow came in 1989.",
+     {("CHN", "RUS", "05"), ("RUS", "CHN", "05")}),
+    # coordinated adjectives are each an agent
+    ("In 2020 Russian and Iranian oil exports to China rose.", {("RUS", "CHN", "06"), ("IRN", "CHN", "06")}),
 ])
 def test_nominal_and_light_verb_constructions(rules_coder, text, expected):
     assert expected <= triples(code(rules_coder, text))
