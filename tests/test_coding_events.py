@@ -268,3 +268,10 @@ def test_aid_with_no_named_recipient_goes_to_the_partner_in_context(rules_coder)
     # without a pair in context there is no recipient to guess
     assert not {(s, c) for s, t, c in triples(code(rules_coder, "In 1951 Soviet aid included hundreds of jets."))
                 if c == "07"}
+
+
+def test_the_projects_trigger_outranks_an_earlier_petrarch_verb(rules_coder):
+    # "lodged" is a PETRARCH2 verb met first; the project's noun "complaint" names the act
+    events = code(rules_coder, "In 2021 Japan lodged a complaint with South Korea.").events
+    rules = {e.rule for e in events if (e.source, e.target) == ("JPN", "KOR") and e.cameo[:2] == "11"}
+    assert rules == {"noun:complaint"}

@@ -309,3 +309,15 @@ def test_an_officials_this_meeting_is_the_talks_despite_fillers(rules_coder):
     last = text.index("And I think")
     pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
     assert {("USA", "CHN"), ("CHN", "USA")} <= pairs
+
+
+def test_a_wire_report_keeps_the_petrarch_verbs_act(coder):
+    # in a text of a sentence or two the verb is the news: PETRARCH2's code for it is the event's root
+    text = "Russia warned Finland against joining NATO."
+    d = doc(text)
+    ev = coder.evidence(d, coder.nlp(text))
+    short = {(e.source, e.target, e.cameo[:2]) for e in coder.scorer.events(ev["candidates"], "t", n_sentences=1)}
+    long = {(e.source, e.target, e.cameo[:2]) for e in coder.scorer.events(ev["candidates"], "t", n_sentences=40)}
+    assert ("RUS", "FIN", "13") in short
+    assert long <= short  # a long analysis takes PETRARCH2's codes as evidence only
+    assert ("RUS", "FIN", "13") in {(e.source, e.target, e.cameo[:2]) for e in coder.code(d, coder.nlp(text)).events}

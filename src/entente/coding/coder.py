@@ -72,7 +72,7 @@ class Coder:
         ev = self.evidence(document, sdoc)
         doc_date = ev["doc_date"]
         if self.scorer is not None:
-            events = self.scorer.events(ev["candidates"], self.events.name)
+            events = self.scorer.events(ev["candidates"], self.events.name, n_sentences=len(list(sdoc.sents)))
         else:
             events = ev["rule_events"]
         events = filters.apply(events, document.text, person_actor=self.actors.person_actor)

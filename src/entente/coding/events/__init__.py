@@ -4,7 +4,7 @@
 - ``context``: which actors a token stands for, and the context carried between sentences
 - ``realis``: negation, modals, conditionals
 - ``directions``: (source, target, code) triples of a trigger, joint acts both ways
-- ``rules``: the rules coder (``EventCoder``)
+- ``rules``: the rules coder (``EventCoder``), with nominal triggers in ``nouns``
 - ``candidates`` / ``features``: actor-pair candidates per sentence and their features
 - ``scorer``: the learned model that decides which candidates are events and of which root
 - ``filters``: precision filters applied to every event

@@ -4,8 +4,8 @@ For each trigger (a verb or a nominal such as "visit", "invasion") it takes
 sources from the subject (or a possessor), targets from objects and
 prepositional phrases, expands coordination, codes joint actions in both
 directions and drops non-realis uses (negation, modals, conditionals,
-questions, wishes and plans). Its events are the candidates the learned
-scorer (scorer.py) rescores.
+questions, wishes and plans). Nominal triggers are read in nouns.py. Its
+events are the candidates the learned scorer (scorer.py) rescores.
 """
 from __future__ import annotations
 
@@ -26,13 +26,11 @@ from entente.coding.events.lexicon import (
     CODER,
     INTENT_NOUNS,
     INTENT_VERBS,
-    LIGHT_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
     REALIS_INFINITIVE_HEADS,
-    RECEIVING_NOUNS,
     REL_DOWN,
     REL_NOUNS,
     REL_UP,
@@ -41,13 +39,13 @@ from entente.coding.events.lexicon import (
     SINGLE_PRONOUNS,
     SPEAKER_PRONOUNS,
     TARGET_PREPS,
-    UNREALISED_HEADS,
     Trigger,
     _add,
     load_petrarch_verbs,
     load_rules,
     object_codes,
 )
+from entente.coding.events.nouns import NominalEvents
 from entente.types import Event
 
 
@@ -73,7 +71,7 @@ def _anchor(sent, cand):
 SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
 
 
-class EventCoder(ActorContext):
+class EventCoder(NominalEvents, ActorContext):
     """Codes events in one parsed document. Construction stores settings; load() reads data."""
 
     name = CODER
@@ -179,101 +177,6 @@ class EventCoder(ActorContext):
             return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
 
-    def _noun_events(self, tok, trig: Trigger, ctx):
-        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
-            return []
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return []
-        verb = self._governing_verb(tok)
-        if verb is not None and self._conditional(verb):
-            return []  # "if Russia had won the war": not realis
-        if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
-            return []  # "nearly leading to a war"
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
-            return []  # "the brink of war", "the threat of sanctions"
-        light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
-            verb.lemma_.lower() in LIGHT_VERBS
-            # "had talks", "we have concerns about X"
-            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11")))
-        if trig.needs_verb and not light:
-            return []
-        if light and self._irrealis(verb):
-            return []
-        sources: list[str] = []
-        targets: list[str] = []
-        between: list[str] = []
-        for c in tok.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                _add(sources, self._modifier_actors(c, ctx))
-            elif c.dep_ == "prep":
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    acts = self._head_actors(p, ctx)
-                    if c.lower_ == "by" or (c.lower_ == "from" and trig.code[:2] in ("06", "07") and not trig.joint
-                                            and tok.lemma_.lower() not in RECEIVING_NOUNS):
-                        _add(sources, acts)  # "exports from Russia to China": the giver
-                    elif c.lower_ in ("between", "among"):
-                        _add(between, acts)
-                    elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
-                        _add(targets, acts)  # "talks on Syria": Syria is the topic
-                    elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
-                        _add(targets, acts)  # "concerns about China's support"
-            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        for p in a.children:
-                            _add(sources, self._actors_in(p, ctx))
-                    elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
-                        for p in a.children:
-                            _add(targets, self._head_actors(p, ctx))
-        if len(between) >= 2:
-            return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
-        if trig.agent:
-            if tok.dep_ != "attr" or verb is None or verb.lemma_ != "be" or self._irrealis(verb):
-                return []
-            subj, _ = self._subjects(verb, ctx)
-            agents = [a for s in subj for a in self._actors_in(s, ctx)]
-            return self._pairs(agents, sources, Trigger(code=trig.code), ctx)
-        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
-            # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
-            # the actors are the clause subject, targets may hang on the verb
-            if verb is not None:
-                subj, passive = self._subjects(verb, ctx)
-                if not passive:
-                    for s in subj:
-                        _add(sources, self._actors_in(s, ctx))
-                if (light or trig.from_subject) and not targets:  # "raised it with Xi in a phone call"
-                    for c in verb.children:
-                        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
-                            for p in c.children if c.dep_ == "prep" else [c]:
-                                _add(targets, self._head_actors(p, ctx))
-        if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-            for c in tok.head.children:
-                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
-        if not sources and trig.joint and len([t for t in targets if self._is_state(t)]) >= 2:
-            # "meetings of the ministers of India and China": a joint act among the listed members
-            return self._pairs([t for t in targets if self._is_state(t)], [], Trigger(code=trig.code, joint=True), ctx)
-        if not sources and targets:
-            implied = self.rules["implied"]
-            for t in list(targets):
-                src = implied.get((t, trig.code[:2]))
-                if src and (ctx["year"] is None or ctx["year"] >= src[1]):
-                    sources.append(src[0])
-        if sources and not targets and not trig.joint:
-            for src in list(sources):
-                tgt = self.rules["implied_target"].get((src, trig.code[:2]))
-                if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
-                    targets.append(tgt[0])
-        if sources and not targets and not trig.joint and trig.code[:2] in ("06", "07") \
-                and len(sources) == 1 and sources[0] in ctx["pair"]:
-            targets = [p for p in ctx["pair"] if p != sources[0]]  # "Soviet aid included...": to its partner
-        joint = trig.joint and len(sources) >= 2
-        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
-
     def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
         """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
         (and the clause is realis). ``pronouns=False``: only named actors count (an official's
@@ -323,7 +226,7 @@ class EventCoder(ActorContext):
                 ctx["pair"] = official_pair[speaker]
             self._coordinated_pair(sent, ctx)
             quoted = self._quoted_chars(sent)
-            seen = set()
+            seen: dict = {}  # (source, target, root) → index of its event
             for tok in sent:
                 low = tok.lemma_.lower()
                 trig = None
@@ -419,16 +322,25 @@ class EventCoder(ActorContext):
         dated = None
         for s, t, code in pairs:
             key = (s, t, code[:2])
-            if key in seen or s.startswith("<") or t.startswith("<"):
+            if s.startswith("<") or t.startswith("<"):
                 continue
-            seen.add(key)
+            if key in seen:
+                # the project's own trigger outranks a PETRARCH2 verb met earlier ("lodged a complaint")
+                k = seen[key]
+                if kind == "pverb" or not events[k].rule.startswith("pverb:"):
+                    continue
             if dated is None:  # one date lookup per trigger
                 dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
             d, p = dated
-            events.append(Event(
+            seen[key] = seen.get(key, len(events))
+            event = Event(
                 sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
                 cameo=code, date=d or "", date_precision=p or "publication",
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                 rule=f"{kind}:{low}", coder=self.name, confidence=conf,
-            ))
+            )
+            if seen[key] < len(events):
+                events[seen[key]] = event
+            else:
+                events.append(event)
 

@@ -63,6 +63,8 @@ class EventScorer:
         self.second = float(meta.get("second", 0.35))
         self.rule_threshold = float(meta.get("rule_threshold", self.threshold))
         self.override = float(meta.get("override", 0.6))
+        self.short_sentences = int(meta.get("short_sentences", 0))  # texts this short are wire-style
+        self.short_pverb = float(meta.get("short_pverb", 2.0))  # > 1: PETRARCH2 links are features only
         self.strict = float(meta.get("strict", 0.6))
         self.sure = float(meta.get("sure", 0.0))
         self.min_root = float(meta.get("min_root", 0.0))
@@ -90,14 +92,16 @@ class EventScorer:
         p_root /= p_root.sum(axis=1, keepdims=True)
         return p_event, p_root
 
-    def events(self, candidates, coder_name: str) -> list[Event]:
-        """Events for the candidates the detector passes."""
+    def events(self, candidates, coder_name: str, *, n_sentences: int | None = None) -> list[Event]:
+        """Events for the candidates the detector passes (``n_sentences``: the document's length)."""
         if not candidates:
             return []
         p_event, p_root = self.probabilities(candidates)
-        return [self._event(c, root, p, coder_name) for c, root, p in self.decide(candidates, p_event, p_root)]
+        short = n_sentences is not None and n_sentences <= self.short_sentences
+        return [self._event(c, root, p, coder_name) for c, root, p in self.decide(candidates, p_event, p_root,
+                                                                                  short=short)]
 
-    def decide(self, candidates, p_event, p_root) -> list[tuple]:
+    def decide(self, candidates, p_event, p_root, *, short: bool = False) -> list[tuple]:
         """(candidate, root, probability) for each event: the likeliest root of each passing candidate,
         a second root when it is nearly as likely (a meeting and a deal between the same pair), and
         the mirror of a joint act (meetings, agreements, trade are coded both ways, CODEBOOK
@@ -119,6 +123,11 @@ class EventScorer:
                 top = int(np.argmax(row))
                 if top not in picks and row[top] >= self.override:
                     picks.append(top)
+            elif short and c.rule_events and pe >= self.short_pverb:
+                # a wire-style text of a sentence or two: its verb is the news, so PETRARCH2's link counts
+                # (in longer analyses its codes mislead the typer more than they help: see the model card)
+                taken = sent_roots.get(c.sent_start, set())  # unless the project's rules gave it to another pair
+                picks = [self.roots.index(r) for r in c.rule_events if r not in taken or pe >= self.strict]
             elif pe < self.threshold or (pe < self.sure and row.max() < self.min_root):
                 continue  # a weak detection needs a clear root
             else:

@@ -1,0 +1,117 @@
+"""Nominal events: "Russia's invasion of Ukraine", "the Sino-Soviet split", "lodged a protest with Moscow".
+
+An event noun takes its source from a possessor, an adjective or "by", its target from a preposition
+("of", "to", "with", "against"; "from" names the giver of exports or aid), both sides from "between"
+or a pair compound, and, after a light verb ("held talks", "voiced concerns about"), the clause
+subject. Mixed into the rules coder (rules.py), which supplies the actor context and realis tests.
+"""
+from __future__ import annotations
+
+from entente.coding.events.lexicon import (
+    LIGHT_VERBS,
+    RECEIVING_NOUNS,
+    SECONDARY_PREPS,
+    TARGET_PREPS,
+    UNREALISED_HEADS,
+    Trigger,
+    _add,
+)
+
+
+class NominalEvents:
+    """Mixin for the rules coder: needs its actor context, ``_subjects`` and the realis helpers."""
+
+    def _noun_events(self, tok, trig: Trigger, ctx):
+        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
+            return []
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return []
+        verb = self._governing_verb(tok)
+        if verb is not None and self._conditional(verb):
+            return []  # "if Russia had won the war": not realis
+        if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
+            return []  # "nearly leading to a war"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
+            return []  # "the brink of war", "the threat of sanctions"
+        light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
+            verb.lemma_.lower() in LIGHT_VERBS
+            # "had talks", "we have concerns about X"
+            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11")))
+        if trig.needs_verb and not light:
+            return []
+        if light and self._irrealis(verb):
+            return []
+        sources: list[str] = []
+        targets: list[str] = []
+        between: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                _add(sources, self._modifier_actors(c, ctx))
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    acts = self._head_actors(p, ctx)
+                    if c.lower_ == "by" or (c.lower_ == "from" and trig.code[:2] in ("06", "07") and not trig.joint
+                                            and tok.lemma_.lower() not in RECEIVING_NOUNS):
+                        _add(sources, acts)  # "exports from Russia to China": the giver
+                    elif c.lower_ in ("between", "among"):
+                        _add(between, acts)
+                    elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
+                        _add(targets, acts)  # "talks on Syria": Syria is the topic
+                    elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
+                        _add(targets, acts)  # "concerns about China's support"
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            _add(sources, self._actors_in(p, ctx))
+                    elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                        for p in a.children:
+                            _add(targets, self._head_actors(p, ctx))
+        if len(between) >= 2:
+            return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
+        if trig.agent:
+            if tok.dep_ != "attr" or verb is None or verb.lemma_ != "be" or self._irrealis(verb):
+                return []
+            subj, _ = self._subjects(verb, ctx)
+            agents = [a for s in subj for a in self._actors_in(s, ctx)]
+            return self._pairs(agents, sources, Trigger(code=trig.code), ctx)
+        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
+            # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
+            # the actors are the clause subject, targets may hang on the verb
+            if verb is not None:
+                subj, passive = self._subjects(verb, ctx)
+                if not passive:
+                    for s in subj:
+                        _add(sources, self._actors_in(s, ctx))
+                if (light or trig.from_subject) and not targets:  # "raised it with Xi in a phone call"
+                    for c in verb.children:
+                        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                            for p in c.children if c.dep_ == "prep" else [c]:
+                                _add(targets, self._head_actors(p, ctx))
+        if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += [a for a in self._actors_in(p, ctx) if a not in targets and a not in sources]
+        if not sources and trig.joint and len([t for t in targets if self._is_state(t)]) >= 2:
+            # "meetings of the ministers of India and China": a joint act among the listed members
+            return self._pairs([t for t in targets if self._is_state(t)], [], Trigger(code=trig.code, joint=True), ctx)
+        if not sources and targets:
+            implied = self.rules["implied"]
+            for t in list(targets):
+                src = implied.get((t, trig.code[:2]))
+                if src and (ctx["year"] is None or ctx["year"] >= src[1]):
+                    sources.append(src[0])
+        if sources and not targets and not trig.joint:
+            for src in list(sources):
+                tgt = self.rules["implied_target"].get((src, trig.code[:2]))
+                if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
+                    targets.append(tgt[0])
+        if sources and not targets and not trig.joint and trig.code[:2] in ("06", "07") \
+                and len(sources) == 1 and sources[0] in ctx["pair"]:
+            targets = [p for p in ctx["pair"] if p != sources[0]]  # "Soviet aid included...": to its partner
+        joint = trig.joint and len(sources) >= 2
+        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
