@@ -332,8 +332,10 @@ def card(meta: dict, W) -> str:
         f"to another pair of the sentence needs P(event) ≥ {meta['strict']};",
         f"- joint roots {', '.join(meta['mirror'])} mirrored when the reverse pair has P(event) ≥ "
         f"{meta['mirror_threshold']} (talks always); negated, modal and conditional anchors are not coded.",
-        "- These decision parameters were chosen on the dev set's cross-validated predictions (the",
-        "  model weights never saw the scored document; the handful of thresholds did).", "",
+        "- These decision parameters were chosen on the cross-validated predictions of dev and seeds (the",
+        "  model weights never saw the scored document; the handful of thresholds did). The wire-report",
+        "  setting was checked on wire-style sentences of any dyad (bench/bench_wire.py: ConfliBERT's",
+        "  GPL-3.0 training split, read from ../shared, never trained on).", "",
         "## Scores (leave-one-document-out cross-validation, project scorer = CODEBOOK scoring)", "",
     ]
     for g, s in rep["cv"].items():
