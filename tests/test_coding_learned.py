@@ -321,3 +321,21 @@ def test_a_wire_report_keeps_the_petrarch_verbs_act(coder):
     assert ("RUS", "FIN", "13") in short
     assert long <= short  # a long analysis takes PETRARCH2's codes as evidence only
     assert ("RUS", "FIN", "13") in {(e.source, e.target, e.cameo[:2]) for e in coder.code(d, coder.nlp(text)).events}
+
+
+def test_an_unlinked_pair_needs_stronger_evidence_in_a_wire_report():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from entente.coding.events.scorer import EventScorer
+
+    meta = json.loads((resources.files("entente") / "data/models/events/model.json").read_text("utf-8"))
+    scorer = EventScorer().from_parts({**meta, "features": []}, np.zeros((21, 0)), np.zeros(21))
+    cand = SimpleNamespace(sent_start=0, source="JPN", target="GHA", rule_events={}, irrealis=False)
+    p_root = np.zeros((1, 20))
+    p_root[0, 5] = 1.0  # 06
+    p_event = np.array([(scorer.threshold + scorer.short_threshold) / 2])  # between the two thresholds
+    assert scorer.threshold < p_event[0] < scorer.short_threshold
+    assert [r for _, r, _ in scorer.decide([cand], p_event, p_root)] == ["06"]
+    assert scorer.decide([cand], p_event, p_root, short=True) == []

@@ -65,6 +65,7 @@ class EventScorer:
         self.override = float(meta.get("override", 0.6))
         self.short_sentences = int(meta.get("short_sentences", 0))  # texts this short are wire-style
         self.short_pverb = float(meta.get("short_pverb", 2.0))  # > 1: PETRARCH2 links are features only
+        self.short_threshold = float(meta.get("short_threshold", 0.0))  # an unlinked pair in a wire report
         self.strict = float(meta.get("strict", 0.6))
         self.sure = float(meta.get("sure", 0.0))
         self.min_root = float(meta.get("min_root", 0.0))
@@ -107,6 +108,9 @@ class EventScorer:
         the mirror of a joint act (meetings, agreements, trade are coded both ways, CODEBOOK
         Conventions) when the reverse pair is a plausible candidate too."""
         out, chosen = [], {}
+        # a wire report gives the model little context: an unlinked pair needs stronger evidence there
+        threshold = max(self.threshold, self.short_threshold) if short else self.threshold
+        sure = max(self.sure, self.short_threshold) if short else self.sure
         index = {(c.sent_start, c.source, c.target): k for k, c in enumerate(candidates)}
         sent_roots: dict[int, set[str]] = {}
         for c in candidates:  # roots the project's rules gave to pairs of each sentence
@@ -128,7 +132,7 @@ class EventScorer:
                 # (in longer analyses its codes mislead the typer more than they help: see the model card)
                 taken = sent_roots.get(c.sent_start, set())  # unless the project's rules gave it to another pair
                 picks = [self.roots.index(r) for r in c.rule_events if r not in taken or pe >= self.strict]
-            elif pe < self.threshold or (pe < self.sure and row.max() < self.min_root):
+            elif pe < threshold or (pe < sure and row.max() < self.min_root):
                 continue  # a weak detection needs a clear root
             else:
                 order = np.argsort(-row)
