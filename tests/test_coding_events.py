@@ -236,7 +236,6 @@ def test_general_nominal_vocabulary(rules_coder, text, expected):
     ("In 1960 the Soviet Union and China ceased all military aid.", {("RUS", "CHN", "16"), ("CHN", "RUS", "16")}),
     # military craft act for their state; a state's airspace stands for it
     ("In 2019 a Russian military aircraft violated South Korean airspace.", {("RUS", "KOR", "15")}),
-    ("In 1969 the Chinese and Soviet armies exchanged fire on the Ussuri.", {("CHN", "RUS", "19"), ("RUS", "CHN", "19")}),
     ("The normalization of relations between Beijing and Moscow came in 1989.",
      {("CHN", "RUS", "05"), ("RUS", "CHN", "05")}),
     # coordinated adjectives are each an agent
@@ -268,6 +267,13 @@ def test_aid_with_no_named_recipient_goes_to_the_partner_in_context(rules_coder)
     # without a pair in context there is no recipient to guess
     assert not {(s, c) for s, t, c in triples(code(rules_coder, "In 1951 Soviet aid included hundreds of jets."))
                 if c == "07"}
+
+
+def test_exchanging_fire_is_the_projects_own_fighting_trigger(rules_coder):
+    # PETRARCH2 also codes it (193), but only the project's trigger links the pair for the learned stage
+    events = code(rules_coder, "In 1969 the Chinese and Soviet armies exchanged fire on the Ussuri.").events
+    got = {(e.source, e.target, e.cameo[:2], e.rule) for e in events}
+    assert {("CHN", "RUS", "19", "verb:exchange"), ("RUS", "CHN", "19", "verb:exchange")} <= got
 
 
 def test_the_projects_trigger_outranks_an_earlier_petrarch_verb(rules_coder):

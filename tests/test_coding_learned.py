@@ -267,48 +267,42 @@ def test_a_sale_has_one_direction_and_a_meeting_two(coder):
     assert {("CHN", "RUS", "04"), ("RUS", "CHN", "04")} <= triples("Xi Jinping met Vladimir Putin in Moscow in March 2023.")
 
 
+def _pairs_after(rules_coder, turn: str, marker: str, root: str, *, official: bool = True) -> set:
+    """(source, target) of the rules' ``root`` events from ``marker`` on, in a White House briefing
+    whose one turn (``turn``) is an official's, or a plain paragraph with ``official=False``."""
+    speaker = "SENIOR OFFICIAL:"
+    if official:
+        text = f"Background call at the White House\n\n{speaker}  {turn}\n"
+        start = text.index(turn) - len(speaker) - 2
+        d = doc(text, passages=[Passage(start, len(text), "turn", speaker="SENIOR OFFICIAL")])
+    else:
+        text = f"Background call at the White House\n\n{turn}\n"
+        d = doc(text)
+    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
+    last = text.index(marker)
+    return {(e.source, e.target) for e in events if e.cameo[:2] == root and e.sent_start >= last}
+
+
 def test_an_officials_meeting_is_with_the_counterpart_not_the_pair_the_text_discusses(rules_coder):
     # the official's turn names Russia and China together, then speaks of "the meeting" with China
-    speaker = "SENIOR OFFICIAL:"
     turn = ("Russia and China have grown closer this year. Our team met Chinese officials in Rome today. "
             "The meeting lasted seven hours.")
-    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
-    start = text.index(turn)
-    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
-    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
-    last = text.index("The meeting")
-    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
+    pairs = _pairs_after(rules_coder, turn, "The meeting", "04")
     assert ("USA", "CHN") in pairs and ("RUS", "CHN") not in pairs and ("CHN", "RUS") not in pairs
 
 
 def test_an_officials_we_agreed_is_joint_with_the_counterpart(rules_coder):
-    speaker = "SENIOR OFFICIAL:"
     turn = ("Our delegation met Chinese officials in Rome today. "
             "We agreed to expand contacts between our militaries.")
-    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
-    start = text.index(turn)
-    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
-    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
-    last = text.index("We agreed")
-    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "03" and e.sent_start >= last}
-    assert {("USA", "CHN"), ("CHN", "USA")} <= pairs
+    assert {("USA", "CHN"), ("CHN", "USA")} <= _pairs_after(rules_coder, turn, "We agreed", "03")
     # the same words outside an official's turn name no partner
-    d = doc(f"Background call at the White House\n\n{turn}\n")
-    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
-    assert not [e for e in events if e.cameo[:2] == "03"]
+    assert not _pairs_after(rules_coder, turn, "Our delegation", "03", official=False)
 
 
 def test_an_officials_this_meeting_is_the_talks_despite_fillers(rules_coder):
-    speaker = "SENIOR OFFICIAL:"
     turn = ("Our delegation met Chinese officials in Rome today. "
             "And I think it was, you know, a very candid conversation.")
-    text = f"Background call at the White House\n\n{speaker}  {turn}\n"
-    start = text.index(turn)
-    d = doc(text, passages=[Passage(start - len(speaker) - 2, len(text), "turn", speaker="SENIOR OFFICIAL")])
-    events = rules_coder.code(d, rules_coder.nlp(d.text)).events
-    last = text.index("And I think")
-    pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "04" and e.sent_start >= last}
-    assert {("USA", "CHN"), ("CHN", "USA")} <= pairs
+    assert {("USA", "CHN"), ("CHN", "USA")} <= _pairs_after(rules_coder, turn, "And I think", "04")
 
 
 def test_a_wire_report_keeps_the_petrarch_verbs_act(coder):

@@ -1,5 +1,8 @@
 """Landmark acts a text names without a date ("since Russia's invasion of Ukraine").
 
+Both uses of data/rules/landmarks.yaml read it here: ``landmarks`` bound when a text was written
+(written.py), ``dated`` date the sentences that name them.
+
 The CODEBOOK dates a background mention to when the act happened, so the name of a landmark is
 a date cue like "in February 2022". The names and dates are data (data/rules/landmarks.yaml,
 ``dated``); dates.py reads the cues. An explicit date close to the name wins ("the 2014 invasion"),
@@ -17,10 +20,21 @@ NEAR = 30  # characters on either side in which an explicit date speaks for the 
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    text = resources.files("entente").joinpath("data/rules/landmarks.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@lru_cache(maxsize=1)
+def landmark_years() -> list[tuple[re.Pattern, int]]:
+    """(pattern, year) of the landmarks whose mention shows a text was written no earlier (written.py)."""
+    return [(re.compile(e["pattern"]), int(e["year"])) for e in _data().get("landmarks", [])]
+
+
+@lru_cache(maxsize=1)
 def _dated() -> list[tuple[re.Pattern, str, str]]:
-    data = yaml.safe_load(resources.files("entente").joinpath("data/rules/landmarks.yaml").read_text("utf-8"))
     out = []
-    for e in data.get("dated", []):
+    for e in _data().get("dated", []):
         date = str(e["date"])
         out.append((re.compile(e["pattern"]), date, {4: "year", 7: "month", 10: "day"}[len(date)]))
     return out

@@ -22,6 +22,8 @@ from importlib import resources
 
 import yaml
 
+from entente.coding.landmarks import landmark_years
+
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d)")
 _TARGET = re.compile(r"(?i:\b(?:by|until|till|before|in|to)\s+(?:the\s+year\s+)?)$")
 _FUTURE = re.compile(r"(?i:\b(?:will|plans?|aims?|goal|target|expected|forecasts?|projected)\b)")
@@ -89,12 +91,6 @@ def _named(text: str) -> set[str]:
 _WORD_RX = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-@lru_cache(maxsize=1)
-def _landmarks() -> list[tuple[re.Pattern, int]]:
-    data = _read_yaml("rules", "landmarks.yaml")
-    return [(re.compile(e["pattern"]), int(e["year"])) for e in data.get("landmarks", [])]
-
-
 def _latest_year(text: str, limit: int) -> int | None:
     best = None
     for m in _ANY_YEAR.finditer(text):
@@ -133,7 +129,7 @@ def estimate_written(text: str, *, today: dt.date | None = None) -> tuple[str | 
             if start <= limit:
                 bounds.append((start, f"office: {m.group(0)} ({start})"))
             break
-    for rx, year in _landmarks():
+    for rx, year in landmark_years():
         m = rx.search(text)
         if m and year <= limit:
             bounds.append((year, f"landmark: {m.group(0)} ({year})"))

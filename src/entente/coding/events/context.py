@@ -102,12 +102,13 @@ class ActorContext:
     def _modifier_actors(self, tok, ctx) -> list[str]:
         m = ctx["mentions"].get(tok.i)
         if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
-            if ctx["hyphen_pair"].get(tok.i):  # "Sino-Soviet rapprochement": both sides act
-                return self._actors_in(tok, ctx, depth=5)
-            out = [m.code]  # "Western sanctions", "Russian invasion": the adjective is the agent
-            for c in tok.children:  # "Russian and Iranian exports": each adjective
+            # "Western sanctions": the adjective is the agent; in "Sino-Soviet rapprochement" and
+            # "Russian and Iranian exports" each side is
+            out = [m.code]
+            for c in tok.children:
                 n = ctx["mentions"].get(c.i)
-                if c.dep_ == "conj" and n is not None and n.kind == "adjective" and n.code not in out:
+                if n is not None and n.code not in out and (
+                        ctx["hyphen_pair"].get(c.i) or (c.dep_ == "conj" and n.kind == "adjective")):
                     out.append(n.code)
             return out
         return self._actors_in(tok, ctx, depth=1)

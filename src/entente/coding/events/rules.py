@@ -324,23 +324,22 @@ class EventCoder(NominalEvents, ActorContext):
             key = (s, t, code[:2])
             if s.startswith("<") or t.startswith("<"):
                 continue
-            if key in seen:
-                # the project's own trigger outranks a PETRARCH2 verb met earlier ("lodged a complaint")
-                k = seen[key]
-                if kind == "pverb" or not events[k].rule.startswith("pverb:"):
-                    continue
+            k = seen.get(key)
+            # the project's own trigger outranks a PETRARCH2 verb met earlier ("lodged a complaint")
+            if k is not None and (kind == "pverb" or not events[k].rule.startswith("pverb:")):
+                continue
             if dated is None:  # one date lookup per trigger
                 dated = (date_near(sent, tok.i) if date_near is not None else None) or (date, precision)
             d, p = dated
-            seen[key] = seen.get(key, len(events))
             event = Event(
                 sent_start=sent.start_char, sent_end=sent.end_char, source=s, target=t,
                 cameo=code, date=d or "", date_precision=p or "publication",
                 trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                 rule=f"{kind}:{low}", coder=self.name, confidence=conf,
             )
-            if seen[key] < len(events):
-                events[seen[key]] = event
-            else:
+            if k is None:
+                seen[key] = len(events)
                 events.append(event)
+            else:
+                events[k] = event
 
