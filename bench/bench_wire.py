@@ -19,8 +19,10 @@ from pathlib import Path
 
 
 def penta(root: str) -> int:
+    """ConfliBERT's PentaClass of a CAMEO root, as its coders assign it in
+    ``external/cameo_conflibert`` (0-1 and 0-2 statements, 3-16 verbal conflict)."""
     r = int(root)
-    return 0 if r == 1 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+    return 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 or r == 16 else 4
 
 
 def _bio(path: Path) -> list[list[tuple[str, str]]]:

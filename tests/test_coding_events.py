@@ -281,3 +281,52 @@ def test_the_projects_trigger_outranks_an_earlier_petrarch_verb(rules_coder):
     events = code(rules_coder, "In 2021 Japan lodged a complaint with South Korea.").events
     rules = {e.rule for e in events if (e.source, e.target) == ("JPN", "KOR") and e.cameo[:2] == "11"}
     assert rules == {"noun:complaint"}
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # lifting a sanction is yielding (08); the sanction itself was real and stays coded
+    ("In 2016 Norway lifted its sanctions on Chile.", {("NOR", "CHL", "08"), ("NOR", "CHL", "16")}, set()),
+    ("In March 2019 Peru's sanctions against Bolivia were lifted.", {("PER", "BOL", "08")}, set()),
+    # halting aid or cancelling a visit reduces relations; the aid or visit did not take place
+    ("In 2017 Norway suspended military aid to Chile.", {("NOR", "CHL", "16")}, {("NOR", "CHL", "07")}),
+    ("In 2017 Norway announced a suspension of aid to Chile.", {("NOR", "CHL", "16")}, {("NOR", "CHL", "07")}),
+    ("The president of Peru cancelled a planned visit to Bolivia in 2018.", {("PER", "BOL", "16")},
+     {("PER", "BOL", "04")}),
+    # an undoing that did not happen codes nothing new
+    ("In 2016 Norway did not lift its sanctions on Chile.", set(), {("NOR", "CHL", "08")}),
+])
+def test_undoing_an_act(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected <= got and not absent & got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("In 2016 Norway agreed to lift its ban on Chilean salmon.", {("NOR", "CHL", "03")}, {("NOR", "CHL", "08")}),
+    ("In 2016 Norway offered to send engineers to help Chile.", {("NOR", "CHL", "03")}, {("NOR", "CHL", "07")}),
+    ("In 2016 Norway was ready to provide loans to Chile.", {("NOR", "CHL", "03")}, {("NOR", "CHL", "07")}),
+    ("In 2016 Norway was not willing to provide loans to Chile.", set(), {("NOR", "CHL", "03")}),
+    ("In 2016 Norway vowed to attack Chilean positions.", {("NOR", "CHL", "13")}, {("NOR", "CHL", "19")}),
+])
+def test_an_act_under_an_intent_is_the_intent(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected <= got and not absent & got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a phone call is a consultation both ways; "called on" is an appeal, "on Monday" is not "on"
+    ("The Norwegian prime minister called the Chilean president on Monday in 2019.",
+     {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}, {("NOR", "CHL", "02")}),
+    ("In 2019 Norway called on Chile to release the sailors.", {("NOR", "CHL", "02")}, set()),
+    # a purpose clause is the subject's act on the object: Norway complains, not the envoy
+    ("In 2019 Norway summoned the Chilean ambassador to complain about the arrests.", {("NOR", "CHL", "11")},
+     {("CHL", "NOR", "11")}),
+    # what a state's forces strike stands for the state
+    ("In 2019 Norway threatened to shell Chilean positions.", {("NOR", "CHL", "13")}, set()),
+    # "X says Y must": a demand on Y; "should": an appeal
+    ("In 2019 Norway said Chile must end its blockade.", {("NOR", "CHL", "10")}, set()),
+    ("In 2019 Norway said Chile should release the sailors.", {("NOR", "CHL", "02")}, set()),
+    ("In 2019 Norway shared intelligence with Chile.", {("NOR", "CHL", "06")}, set()),
+])
+def test_wire_report_constructions(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected <= got and not absent & got

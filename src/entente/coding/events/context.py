@@ -101,7 +101,7 @@ class ActorContext:
 
     def _modifier_actors(self, tok, ctx) -> list[str]:
         m = ctx["mentions"].get(tok.i)
-        if tok.dep_ == "amod" and m is not None and m.kind == "adjective":
+        if tok.dep_ in ("amod", "compound") and m is not None and m.kind == "adjective":
             # "Western sanctions": the adjective is the agent; in "Sino-Soviet rapprochement" and
             # "Russian and Iranian exports" each side is
             out = [m.code]

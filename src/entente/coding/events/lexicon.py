@@ -20,9 +20,25 @@ IRREALIS_GOVERNORS = {
     "prefer", "propose", "recommend", "suggest", "fear", "consider", "fail", "avoid", "decline", "threaten",
     "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
-    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would",
+    "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "inability", "unable",
+    "failure",
 }
+# reported speech whose clause can carry a demand or appeal ("Russia says Israel must end attacks")
+SPEECH_VERBS = {"say", "insist", "state", "declare", "tell", "warn", "stress", "reiterate", "argue", "add"}
+# verbs whose object, not subject, does the act of a purpose clause ("have Putin there to support him")
+OBJECT_CONTROL = {"have", "get", "send", "bring", "deploy", "dispatch", "use", "leave", "keep", "need", "commit",
+                  "force", "compel", "persuade", "invite", "urge", "ask", "encourage", "allow", "oblige", "push",
+                  "press", "help", "enable", "lead", "prompt", "pressure", "require", "convince", "induce", "want",
+                  "expect", "tell", "order", "authorize", "authorise", "permit", "cause", "drive", "feel"}
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
+# "is willing to provide", "ready to contribute": an expressed intent (03), or a threat (13) for a hostile act
+INTENT_ADJS = {"willing", "ready", "prepared"}
+# Undoing an act: "lifted sanctions", "suspended aid", "cancelled the visit" (the noun's act is reversed)
+REVERSAL_VERBS = {"lift", "ease", "remove", "relax", "waive", "scrap", "rescind", "revoke", "repeal", "loosen",
+                  "end", "drop", "suspend", "halt", "cancel", "stop", "cease", "terminate", "freeze",
+                  "cut", "reduce", "curtail", "slash", "withhold", "postpone", "delay", "abandon"}
+REVERSAL_NOUNS = {"suspension", "lifting", "easing", "removal", "cancellation", "termination", "halt",
+                  "freeze", "freezing", "reduction", "cut", "cuts", "relaxation", "repeal", "postponement"}
 # "identified ways to strengthen ties": intent to cooperate; "went to great lengths to praise": the act
 INTENT_NOUNS = {"way", "step", "measure", "commitment", "pledge", "promise", "agreement", "deal"}
 REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit", "trip"}
@@ -59,6 +75,13 @@ ACTOR_HEADS = {
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
     "fighters", "warship", "warships", "vessel", "vessels", "ship", "ships", "submarine", "drone", "drones",
     "airspace", "waters", "territory",
+    # what a state's forces strike or its authorities hold stands for that state as a target
+    "site", "sites", "target", "targets", "position", "positions", "base", "bases", "city", "cities",
+    "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
+    "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
+    "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners",
+    "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart",
+    "counterparts",
 }
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
 PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
@@ -79,6 +102,27 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards"
                 "between", "upon", "of", "in", "by", "among"}
 
 
+def reversed_code(code: str) -> str | None:
+    """The CAMEO code for undoing an act of ``code``: easing a sanction, blockade or war is yielding
+    (085, 0872, 087, 081), halting aid, talks or cooperation is reducing relations (161, 164, 160)."""
+    root = int(code[:2])
+    if code.startswith("163"):
+        return "085"
+    if code.startswith("191"):
+        return "0872"
+    if root >= 18:
+        return "087"
+    if root >= 10:
+        return "081"
+    if root == 7:
+        return "161"
+    if code.startswith("046"):
+        return "164"
+    if 3 <= root <= 6:
+        return "160"
+    return None
+
+
 def _add(bucket: list[str], actors: list[str]) -> None:
     """Append the actors not yet in ``bucket``, keeping order."""
     bucket.extend(a for a in actors if a not in bucket)
@@ -96,6 +140,7 @@ class Trigger:
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
     agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
     topic: bool = False  # the verb's object is a topic, not a partner ("discussed Iran")
+    bare: str | None = None  # the code without the required particle ("called Xi": a call, 040)
     by_obj: tuple[tuple[str, str], ...] = ()  # object word → code ("withdraw from talks" is 16, not 08)
     origin: str = "entente"  # "petrarch" for entries from PETRARCH2's verb dictionary
 
@@ -154,6 +199,7 @@ def _trigger(name: str, value, path: str) -> Trigger:
         reverse=str(value["reverse"]) if value.get("reverse") else None,
         from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
         topic=bool(value.get("topic", False)),
+        bare=str(value["bare"]) if value.get("bare") else None,
         by_obj=tuple((_word(k), str(v)) for k, v in (value.get("by_obj") or {}).items()),
     )
 

@@ -7,26 +7,57 @@ subject. Mixed into the rules coder (rules.py), which supplies the actor context
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from entente.coding.events import realis
 from entente.coding.events.lexicon import (
     LIGHT_VERBS,
     RECEIVING_NOUNS,
+    REVERSAL_NOUNS,
+    REVERSAL_VERBS,
     SECONDARY_PREPS,
     TARGET_PREPS,
     UNREALISED_HEADS,
     Trigger,
     _add,
+    reversed_code,
 )
 
 
 class NominalEvents:
     """Mixin for the rules coder: needs its actor context, ``_subjects`` and the realis helpers."""
 
+    @staticmethod
+    def _undoer(tok):
+        """The verb or noun that undoes the event noun ("lifted sanctions", "the lifting of sanctions")."""
+        h = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and h.pos_ == "VERB" and h.lemma_.lower() in REVERSAL_VERBS:
+            return h
+        if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in REVERSAL_NOUNS:
+            return h.head
+        return None
+
     def _noun_events(self, tok, trig: Trigger, ctx):
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
             return []
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return []
+        undoer = self._undoer(tok)
+        code = reversed_code(trig.code) if undoer is not None else None
+        if code is None:
+            return self._nominal(tok, trig, ctx, None)
+        # "lifted its blockade of Yemen", "a suspension of aid to Egypt": the undoing is an act of its own.
+        # A sanction or war undone was real (a background mention, coded too); aid suspended or a visit
+        # cancelled is not carried out in this sentence
+        undone = self._nominal(tok, replace(trig, code=code, joint=False, reverse=None, from_subject=True,
+                                            needs_verb=False, agent=False), ctx, undoer)
+        own = [] if undone and trig.code[:2] <= "08" else self._nominal(tok, trig, ctx, None)
+        return own + undone
+
+    def _nominal(self, tok, trig: Trigger, ctx, undoer):
         verb = self._governing_verb(tok)
+        if undoer is not None and undoer.pos_ == "VERB" and self._irrealis(undoer):
+            return []
         if verb is not None and self._conditional(verb):
             return []  # "if Russia had won the war": not realis
         if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
@@ -36,7 +67,12 @@ class NominalEvents:
         light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
             verb.lemma_.lower() in LIGHT_VERBS
             # "had talks", "we have concerns about X"
-            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11")))
+            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11"))
+            or undoer is not None)
+        if light:
+            code = realis.intent_code(verb, trig.code)
+            if code is not None:  # "agreed to lift a ban", "is ready to hold talks": an intent
+                trig = replace(trig, code=code, joint=False, reverse=None)
         if trig.needs_verb and not light:
             return []
         if light and self._irrealis(verb):
@@ -44,7 +80,11 @@ class NominalEvents:
         sources: list[str] = []
         targets: list[str] = []
         between: list[str] = []
-        for c in tok.children:
+        own = list(tok.children)
+        if undoer is not None and undoer.pos_ != "VERB":  # "Japan's lifting of sanctions", "a halt of aid to X"
+            own += [c for c in undoer.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                    or (c.dep_ == "prep" and c.lower_ != "of")]
+        for c in own:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 _add(sources, self._modifier_actors(c, ctx))
             elif c.dep_ == "prep":

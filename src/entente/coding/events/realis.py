@@ -6,6 +6,8 @@ from functools import lru_cache
 from entente.coding.events.lexicon import (
     CONCESSIVE_MARKS,
     CONDITIONAL_MARKS,
+    INTENT_ADJS,
+    INTENT_VERBS,
     IRREALIS_GOVERNORS,
     MODALS,
 )
@@ -34,6 +36,35 @@ def irrealis(tok) -> bool:
             continue
         break
     return False
+
+
+def intent_governor(tok):
+    """The word that makes ``tok``'s act an expressed intent, else None: "agreed to lift",
+    "offered to send troops to help", "is ready to contribute"."""
+    h = tok
+    for _ in range(3):
+        if h.dep_ not in ("xcomp", "advcl") or h.head is h:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+            return None
+        g = h.head
+        if g.lemma_.lower() in INTENT_VERBS or (g.pos_ == "ADJ" and g.lower_ in INTENT_ADJS):
+            return g
+        h = g
+    return None
+
+
+def intent_code(tok, code: str) -> str | None:
+    """An act under an intent governor is the intent: 030 for a cooperative act, 130 for a hostile one
+    that is vowed or readied ("vowed to retaliate", "ready to strike"); None when not under one."""
+    gov = intent_governor(tok)
+    if gov is None:
+        return None
+    if code[:2] <= "08":
+        return "030"
+    if gov.pos_ == "ADJ" or gov.lemma_.lower() in ("vow", "pledge", "promise"):
+        return "130"
+    return "030"
 
 
 def has_words(tok, words) -> bool:

@@ -25,8 +25,8 @@ from entente.coding.events.features import (
 from entente.coding.events.lexicon import (
     CODER,
     INTENT_NOUNS,
-    INTENT_VERBS,
     MUTUAL_PREFIXES,
+    OBJECT_CONTROL,
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
@@ -38,6 +38,7 @@ from entente.coding.events.lexicon import (
     SECONDARY_PREPS,
     SINGLE_PRONOUNS,
     SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
     TARGET_PREPS,
     Trigger,
     _add,
@@ -110,7 +111,9 @@ class EventCoder(NominalEvents, ActorContext):
                     g = g.head
                 if g.pos_ in ("VERB", "AUX") and g is not h:
                     ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
-                    if ctrl and h.dep_ != "pcomp":  # "to have Putin there to support him": object control
+                    if ctrl and h.dep_ != "pcomp" and g.lemma_.lower() in OBJECT_CONTROL:
+                        # "to have Putin there to support him": object control; in "summoned the envoy
+                        # to complain" the subject complains
                         return ctrl, False
                     h = g
                     continue
@@ -118,7 +121,7 @@ class EventCoder(NominalEvents, ActorContext):
                 ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
                 if ctrl:
                     return ctrl, False
-            if h.dep_ in ("xcomp", "conj") and h.head is not h:
+            if h.dep_ in ("xcomp", "conj", "acomp") and h.head is not h:  # "X is ready to help"
                 h = h.head
                 continue
             if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
@@ -129,8 +132,20 @@ class EventCoder(NominalEvents, ActorContext):
     def _verb_events(self, tok, trig: Trigger, ctx):
         if not self._has_words(tok, trig.needs_obj):
             return []
-        if trig.prt and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt for c in tok.children):
-            return []
+        if trig.prt and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt and c.i <= tok.i + 2
+                                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                                for c in tok.children):
+            if trig.bare is None:
+                return []
+            # "called Erdogan" (no "on", "for"): a phone call, not an appeal
+            trig = Trigger(code=trig.bare, joint=trig.bare.startswith(MUTUAL_PREFIXES))
+            if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) \
+                    or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+                return []  # "called it a mistake", "called the invasion a crime"
+        if trig.code.startswith("03") and tok.lemma_.lower() in ("vow", "pledge", "promise"):
+            acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
+            if any(a is not None and a.code[:2] >= "09" for a in acts):
+                trig = Trigger(code="130")  # "vowed to attack": a threat, not an intent to cooperate
         subj, passive = self._subjects(tok, ctx)
         sources: list[str] = []
         targets: list[str] = []
@@ -164,6 +179,13 @@ class EventCoder(NominalEvents, ActorContext):
                             _add(targets, self._actors_in(o, ctx))
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
+        if not set(targets) - set(sources) and tok.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # a purpose: "called Morrison to congratulate him", "sent officials to Qatar to investigate"
+            for c in tok.head.children:
+                if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                    for o in [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] or [c]:
+                        _add(targets, [a for a in self._actors_in(o, ctx) if a not in sources])
         if sources and not targets and not passive and any(
             c.dep_ == "dobj" and c.lemma_.lower() in PACT_NOUNS for c in tok.children
         ):
@@ -176,6 +198,21 @@ class EventCoder(NominalEvents, ActorContext):
             # an official's "we agreed", "we discussed" after bilateral talks: joint with the counterpart
             return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
+
+    def _reported_demand(self, tok, ctx):
+        """ "Russia says Israel must end attacks": a demand (100) on the clause's subject; "should", an appeal."""
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+            code = "100" if "must" in aux else "020" if "should" in aux else None
+            if code is None:
+                continue
+            subj, _ = self._subjects(tok, ctx)
+            sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
+            return self._pairs(sources, targets, Trigger(code=code), ctx)
+        return []
 
     def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
         """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
@@ -234,14 +271,20 @@ class EventCoder(NominalEvents, ActorContext):
                     trig = verbs[low]
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
+                if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
+                    pairs = self._reported_demand(tok, ctx)
+                    self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                    continue
                 if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
                     trig = self._relation_change(tok, low)
                     if trig is not None and not self._irrealis(tok):
                         pairs = self._relation_pairs(tok, trig, ctx)
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.4, "rel")
                     continue
-                if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok)):
-                    continue
+                intent = realis.intent_code(tok, trig.code) if trig is not None and tok.pos_ == "VERB" else None
+                if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok) and (
+                        intent is None or self._irrealis(realis.intent_governor(tok)))):
+                    continue  # "is willing to provide" is an intent (03); "is not willing to" is nothing
                 if tok.pos_ == "VERB" and any(a <= tok.idx < b for a, b in quoted):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
                 if trig.by_obj:  # the object refines the trigger's own code first
@@ -253,10 +296,11 @@ class EventCoder(NominalEvents, ActorContext):
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
                         and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
                     continue  # "the right to defend", "an effort to mediate": not an act
-                if head_noun in INTENT_NOUNS or (tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl")
-                                                 and tok.head.lemma_.lower() in INTENT_VERBS):
-                    # "agreed to cooperate", "ways to strengthen ties": an intent (03), not the act
+                if head_noun in INTENT_NOUNS:
+                    # "ways to strengthen ties": an intent (03), not the act
                     trig = replace(trig, code="030", reverse=None)
+                elif intent is not None:  # "agreed to cooperate", "offered to send troops to help"
+                    trig = replace(trig, code=intent, reverse=None, joint=trig.joint and intent == "030")
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
