@@ -326,6 +326,12 @@ def test_an_act_under_an_intent_is_the_intent(rules_coder, text, expected, absen
     ("In 2019 Norway said Chile must end its blockade.", {("NOR", "CHL", "10")}, set()),
     ("In 2019 Norway said Chile should release the sailors.", {("NOR", "CHL", "02")}, set()),
     ("In 2019 Norway shared intelligence with Chile.", {("NOR", "CHL", "06")}, set()),
+    # the same purpose parsed as a complement ("summoned X Monday to complain"), and a call to discuss
+    ("In 2019 Norway summoned Chile's ambassador Monday to complain about the arrests.", {("NOR", "CHL", "11")},
+     {("CHL", "NOR", "11")}),
+    ("In 2019 the Norwegian foreign minister called the Chilean president to discuss fisheries.",
+     {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}, set()),
+    ("In 2019 Norway withdrew its peacekeepers from Chile.", {("NOR", "CHL", "16")}, {("NOR", "CHL", "08")}),
 ])
 def test_wire_report_constructions(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))

@@ -39,6 +39,7 @@ from entente.coding.events.lexicon import (
     SINGLE_PRONOUNS,
     SPEAKER_PRONOUNS,
     SPEECH_VERBS,
+    SUBJECT_CONTROL,
     TARGET_PREPS,
     Trigger,
     _add,
@@ -117,7 +118,7 @@ class EventCoder(NominalEvents, ActorContext):
                         return ctrl, False
                     h = g
                     continue
-            if h.dep_ == "xcomp" and h.head is not h:
+            if h.dep_ == "xcomp" and h.head is not h and h.head.lemma_.lower() not in SUBJECT_CONTROL:
                 ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
                 if ctrl:
                     return ctrl, False
@@ -139,8 +140,8 @@ class EventCoder(NominalEvents, ActorContext):
                 return []
             # "called Erdogan" (no "on", "for"): a phone call, not an appeal
             trig = Trigger(code=trig.bare, joint=trig.bare.startswith(MUTUAL_PREFIXES))
-            if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) \
-                    or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+            if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
+                    c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
         if trig.code.startswith("03") and tok.lemma_.lower() in ("vow", "pledge", "promise"):
             acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
@@ -179,7 +180,8 @@ class EventCoder(NominalEvents, ActorContext):
                             _add(targets, self._actors_in(o, ctx))
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
-        if not set(targets) - set(sources) and tok.dep_ == "advcl" and any(
+        if not set(targets) - set(sources) and (tok.dep_ == "advcl" or (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SUBJECT_CONTROL)) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             # a purpose: "called Morrison to congratulate him", "sent officials to Qatar to investigate"
             for c in tok.head.children:
