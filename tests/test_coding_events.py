@@ -336,3 +336,17 @@ def test_an_act_under_an_intent_is_the_intent(rules_coder, text, expected, absen
 def test_wire_report_constructions(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected <= got and not absent & got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a fall in trade reduces relations; the trade is not coded as cooperation
+    ("In 2022 Norway's exports to Chile plummeted.", {("NOR", "CHL", "16")}, {("NOR", "CHL", "06")}),
+    # "crash" is also a PETRARCH2 verb; with a relationship as subject it is the relation's end
+    ("Norway and Chile signed a treaty in 1950.\n\nThe alliance crashed in the 1960s.",
+     {("NOR", "CHL", "16"), ("CHL", "NOR", "16")}, set()),
+    # restating an attitude carries its noun's act
+    ("In 2022 Norway underscored concerns about Chile's fishing fleet.", {("NOR", "CHL", "11")}, set()),
+])
+def test_declines_and_restated_attitudes(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected <= got and not absent & got

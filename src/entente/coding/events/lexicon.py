@@ -39,6 +39,9 @@ INTENT_ADJS = {"willing", "ready", "prepared"}
 REVERSAL_VERBS = {"lift", "ease", "remove", "relax", "waive", "scrap", "rescind", "revoke", "repeal", "loosen",
                   "end", "drop", "suspend", "halt", "cancel", "stop", "cease", "terminate", "freeze",
                   "cut", "reduce", "curtail", "slash", "withhold", "postpone", "delay", "abandon"}
+# a fall in trade or aid reduces relations (16): "China's exports to Russia plummeted"
+DECLINE_VERBS = {"plummet", "fall", "drop", "decline", "plunge", "shrink", "slump", "collapse", "decrease", "tumble",
+                 "sink", "dwindle", "contract", "slide"}
 REVERSAL_NOUNS = {"suspension", "lifting", "easing", "removal", "cancellation", "termination", "halt",
                   "freeze", "freezing", "reduction", "cut", "cuts", "relaxation", "repeal", "postponement"}
 # "identified ways to strengthen ties": intent to cooperate; "went to great lengths to praise": the act
@@ -99,7 +102,9 @@ LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend",
                "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver",
                # carrying or advancing an act: "lodged a protest", "carried out exercises", "pursued rapprochement"
                "lodge", "file", "register", "raise", "carry", "undertake", "pursue", "intensify", "expand", "boost",
-               "resume", "continue", "maintain", "forge", "build", "develop", "establish"}
+               "resume", "continue", "maintain", "forge", "build", "develop", "establish",
+               # restating an attitude: "underscored concerns about", "stressed support for"
+               "underscore", "stress", "emphasise", "emphasize", "highlight", "convey", "relay"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 

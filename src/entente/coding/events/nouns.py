@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
+    DECLINE_VERBS,
     LIGHT_VERBS,
     RECEIVING_NOUNS,
     REVERSAL_NOUNS,
@@ -35,6 +36,9 @@ class NominalEvents:
             return h
         if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in REVERSAL_NOUNS:
             return h.head
+        # a fall in cooperation: "exports to Russia plummeted"
+        if tok.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in DECLINE_VERBS:
+            return h
         return None
 
     def _noun_events(self, tok, trig: Trigger, ctx):
@@ -44,6 +48,8 @@ class NominalEvents:
             return []
         undoer = self._undoer(tok)
         code = reversed_code(trig.code) if undoer is not None else None
+        if code is not None and code[:2] == "08" and undoer.lemma_.lower() in DECLINE_VERBS:
+            code = None  # "attacks declined": not a concession by anyone
         if code is None:
             return self._nominal(tok, trig, ctx, None)
         # "lifted its blockade of Yemen", "a suspension of aid to Egypt": the undoing is an act of its own.

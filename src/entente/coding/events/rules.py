@@ -277,11 +277,14 @@ class EventCoder(NominalEvents, ActorContext):
                     pairs = self._reported_demand(tok, ctx)
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
-                if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
-                    trig = self._relation_change(tok, low)
-                    if trig is not None and not self._irrealis(tok):
-                        pairs = self._relation_pairs(tok, trig, ctx)
+                rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (
+                    low in REL_DOWN or (low in REL_UP and trig is None)) else None
+                if rel is not None:  # "the alliance crashed" (also a PETRARCH2 verb, which needs an object)
+                    if not self._irrealis(tok):
+                        pairs = self._relation_pairs(tok, rel, ctx)
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.4, "rel")
+                    continue
+                if trig is None and tok.pos_ == "VERB" and (low in REL_DOWN or low in REL_UP):
                     continue
                 intent = realis.intent_code(tok, trig.code) if trig is not None and tok.pos_ == "VERB" else None
                 if trig is None or (tok.pos_ == "VERB" and self._irrealis(tok) and (
