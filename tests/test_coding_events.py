@@ -350,3 +350,9 @@ def test_wire_report_constructions(rules_coder, text, expected, absent):
 def test_declines_and_restated_attitudes(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected <= got and not absent & got
+
+
+def test_a_blocked_measure_is_not_coded_and_its_proposer_is_the_target(rules_coder):
+    got = triples(code(rules_coder, "In 2022 Norway and Chile vetoed new UN sanctions on Peru."))
+    assert {("NOR", "UN", "12"), ("CHL", "UN", "12")} <= got
+    assert not {(s, t) for s, t, c in got if t == "PER"}  # the sanctions were never imposed

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
+    BLOCKING_VERBS,
     DECLINE_VERBS,
     LIGHT_VERBS,
     RECEIVING_NOUNS,
@@ -70,6 +71,8 @@ class NominalEvents:
             return []  # "nearly leading to a war"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None:
+            return []  # "vetoed new sanctions": the veto is the act (coded by the verb), not the sanctions
         light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
             verb.lemma_.lower() in LIGHT_VERBS
             # "had talks", "we have concerns about X"

@@ -23,6 +23,7 @@ from entente.coding.events.features import (
     verb_codes_for,
 )
 from entente.coding.events.lexicon import (
+    BLOCKING_VERBS,
     CODER,
     INTENT_NOUNS,
     MUTUAL_PREFIXES,
@@ -161,6 +162,8 @@ class EventCoder(NominalEvents, ActorContext):
                         sources, targets = targets_from_agent, sources
                     else:
                         sources += targets_from_agent
+            elif c.dep_ == "dobj" and tok.lemma_.lower() in BLOCKING_VERBS and self._proposers(c, ctx):
+                _add(targets, self._proposers(c, ctx))  # "vetoed UN sanctions on X": the UN's measure
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
                 if not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
                     _add(targets, self._actors_in(c, ctx))
@@ -200,6 +203,17 @@ class EventCoder(NominalEvents, ActorContext):
             # an official's "we agreed", "we discussed" after bilateral talks: joint with the counterpart
             return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
+
+    def _proposers(self, obj, ctx) -> list[str]:
+        """Who put forward a blocked measure: the modifiers of an event noun ("UN sanctions", "the US plan")."""
+        low = obj.lemma_.lower()
+        if low not in self.rules["nouns"] and obj.lower_ not in self.rules["nouns"] and low not in PACT_NOUNS:
+            return []
+        out: list[str] = []
+        for c in obj.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                _add(out, self._modifier_actors(c, ctx))
+        return out
 
     def _reported_demand(self, tok, ctx):
         """ "Russia says Israel must end attacks": a demand (100) on the clause's subject; "should", an appeal."""
