@@ -71,7 +71,8 @@ class NominalEvents:
             return []  # "nearly leading to a war"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None and not any(
+                c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
             return []  # "vetoed new sanctions": the veto is the act (coded by the verb), not the sanctions
         light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
             verb.lemma_.lower() in LIGHT_VERBS
