@@ -356,3 +356,19 @@ def test_a_blocked_measure_is_not_coded_and_its_proposer_is_the_target(rules_cod
     got = triples(code(rules_coder, "In 2022 Norway and Chile vetoed new UN sanctions on Peru."))
     assert {("NOR", "UN", "12"), ("CHL", "UN", "12")} <= got
     assert not {(s, t) for s, t, c in got if t == "PER"}  # the sanctions were never imposed
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # an appeal's content is not an act: nothing is lifted (the clause parses as adverbial)
+    # and the object of "called on" is the one appealed to
+    ("In 2020 Norway called on Brazil to lift its sanctions against Bolivia.",
+     {("NOR", "BRA", "02")}, {("NOR", "BOL", "08"), ("BRA", "BOL", "08"), ("NOR", "BOL", "02")}),
+    # a summons to complain is the complaint, not a consultation
+    ("In 2020 Norway summoned the Chilean envoy on Sunday to complain about the arrests.",
+     {("NOR", "CHL", "11")}, {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}),
+    # ending a visit is finishing it, not calling it off
+    ("In 2020 Norway's prime minister ended his visit to Chile.", set(), {("NOR", "CHL", "16")}),
+])
+def test_appeals_summons_and_ended_visits(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected <= got and not absent & got

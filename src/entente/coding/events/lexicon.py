@@ -30,6 +30,8 @@ OBJECT_CONTROL = {"have", "get", "send", "bring", "deploy", "dispatch", "use", "
                   "force", "compel", "persuade", "invite", "urge", "ask", "encourage", "allow", "oblige", "push",
                   "press", "help", "enable", "lead", "prompt", "pressure", "require", "convince", "induce", "want",
                   "expect", "tell", "order", "authorize", "authorise", "permit", "cause", "drive", "feel"}
+# a summons to complain or protest is that complaint, not a consultation
+YIELDS_TO_PURPOSE = {"summon"}
 # verbs whose subject does the act of a purpose clause after an object ("summoned the envoy to complain")
 SUBJECT_CONTROL = {"summon", "call", "phone", "telephone", "visit", "meet", "host", "contact", "receive", "write"}
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}

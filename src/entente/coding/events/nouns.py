@@ -49,6 +49,8 @@ class NominalEvents:
             return []
         undoer = self._undoer(tok)
         code = reversed_code(trig.code) if undoer is not None else None
+        if code is not None and trig.code[:2] == "04" and undoer.lemma_.lower() in ("end", "conclude", "finish"):
+            code = None  # "ending a five-day trip": the visit is over, not called off
         if code is not None and code[:2] == "08" and undoer.lemma_.lower() in DECLINE_VERBS:
             code = None  # "attacks declined": not a concession by anyone
         if code is None:

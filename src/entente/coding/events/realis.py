@@ -25,6 +25,9 @@ def irrealis(tok) -> bool:
                 return True
         if h.dep_ in ("xcomp", "acl") and h.head.lemma_.lower() in IRREALIS_GOVERNORS:
             return True
+        if h.dep_ == "advcl" and h.head.lemma_.lower() in IRREALIS_GOVERNORS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+            return True  # "call on the US to lift sanctions", parsed as an adverbial clause
         if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
             return True
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):

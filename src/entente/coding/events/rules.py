@@ -42,6 +42,7 @@ from entente.coding.events.lexicon import (
     SPEECH_VERBS,
     SUBJECT_CONTROL,
     TARGET_PREPS,
+    YIELDS_TO_PURPOSE,
     Trigger,
     _add,
     load_petrarch_verbs,
@@ -144,6 +145,10 @@ class EventCoder(NominalEvents, ActorContext):
             if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
                     c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
+        if tok.lemma_.lower() in YIELDS_TO_PURPOSE and any(
+                c.dep_ in ("xcomp", "advcl") and "09" <= getattr(self.rules["verbs"].get(c.lemma_.lower()), "code", "00")[:2]
+                <= "14" for c in tok.children):
+            return []  # "summoned the envoy to complain": the complaint is the act
         if trig.code.startswith("03") and tok.lemma_.lower() in ("vow", "pledge", "promise"):
             acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
             if any(a is not None and a.code[:2] >= "09" for a in acts):
@@ -170,7 +175,8 @@ class EventCoder(NominalEvents, ActorContext):
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        bucket = secondary if c.lower_ in SECONDARY_PREPS else targets
+                        # "called on Brazil": the particle's object is the target
+                        bucket = secondary if c.lower_ in SECONDARY_PREPS and c.lower_ not in trig.prt else targets
                         _add(bucket, self._actors_in(p, ctx))
             elif c.dep_ in ("prt",):
                 for p in c.children:
