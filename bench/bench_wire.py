@@ -6,7 +6,10 @@ sentences judges the coder too. This check stands in for it with ConfliBERT's tr
 ``cameo_ner_train.txt`` marks the source (S) and target (T) of each sentence, ``cameo_class_train.tsv``
 its PentaClass (0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 4 material conflict). A sentence is scored when both spans map to actor codes of the project's
-dictionary; an event matches when its source, target and PentaClass (from its CAMEO root) do.
+dictionary; an event matches when its source, target and PentaClass do. A predicted CAMEO root
+is mapped to PentaClass the way ConfliBERT's own coders map it (``cameo_conflibert``: roots 01-02
+are statements, 16 is verbal conflict); each sentence has one gold event, so a correct second
+direction of a joint act counts as a false positive here.
 Prints precision, recall and F1 for the learned coder and for the rules alone.
 
     python bench/bench_wire.py [--shared ../shared]
