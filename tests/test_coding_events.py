@@ -372,3 +372,19 @@ def test_a_blocked_measure_is_not_coded_and_its_proposer_is_the_target(rules_cod
 def test_appeals_summons_and_ended_visits(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected <= got and not absent & got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a visit with no named host goes to the partner in context, both ways
+    ("Norway and Chile signed a fisheries pact in 2021.\n\nIn 2023 Norway's visit will open new markets.",
+     {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}),
+    # joint manoeuvres are a joint exercise, not a show of force
+    ("Norway and Chile began naval drills in 2016.\n\nThe Joint Ocean-2016 manoeuvres include submarines.",
+     {("NOR", "CHL", "06"), ("CHL", "NOR", "06")}),
+    # warning shots are a show of force at their target
+    ("In 2019 Norwegian warplanes fired warning shots at a Chilean military aircraft.", {("NOR", "CHL", "15")}),
+    ("In 2023 the Norwegian prime minister touched down in the Chilean capital.",
+     {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}),
+])
+def test_news_report_constructions(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))

@@ -89,7 +89,7 @@ ACTOR_HEADS = {
     "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
     "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
     "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners",
-    "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart",
+    "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts",
 }
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
@@ -108,7 +108,7 @@ LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend",
                "lodge", "file", "register", "raise", "carry", "undertake", "pursue", "intensify", "expand", "boost",
                "resume", "continue", "maintain", "forge", "build", "develop", "establish",
                # restating an attitude: "underscored concerns about", "stressed support for"
-               "underscore", "stress", "emphasise", "emphasize", "highlight", "convey", "relay"}
+               "underscore", "stress", "emphasise", "emphasize", "highlight", "convey", "relay", "fire"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 

@@ -137,9 +137,10 @@ class NominalEvents:
                 if not passive:
                     for s in subj:
                         _add(sources, self._actors_in(s, ctx))
-                if (light or trig.from_subject) and not targets:  # "raised it with Xi in a phone call"
+                preps = TARGET_PREPS - SECONDARY_PREPS | ({"on", "at"} if trig.code[:2] >= "15" else {"on"})
+                if (light or trig.from_subject) and not targets:  # "raised it with Xi", "fired shots at a jet"
                     for c in verb.children:
-                        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
+                        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                             for p in c.children if c.dep_ == "prep" else [c]:
                                 _add(targets, self._head_actors(p, ctx))
         if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -162,8 +163,9 @@ class NominalEvents:
                 tgt = self.rules["implied_target"].get((src, trig.code[:2]))
                 if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
                     targets.append(tgt[0])
-        if sources and not targets and not trig.joint and trig.code[:2] in ("06", "07") \
+        if sources and not targets and not trig.joint and (trig.code[:2] in ("06", "07") or trig.reverse) \
                 and len(sources) == 1 and sources[0] in ctx["pair"]:
-            targets = [p for p in ctx["pair"] if p != sources[0]]  # "Soviet aid included...": to its partner
+            # "Soviet aid included...", "Xi's visit will...": to its partner in context
+            targets = [p for p in ctx["pair"] if p != sources[0]]
         joint = trig.joint and len(sources) >= 2
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
