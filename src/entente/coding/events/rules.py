@@ -33,7 +33,6 @@ from entente.coding.events.lexicon import (
     PERSON_PRONOUNS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
-    REL_NOUNS,
     REL_UP,
     RELATIVE_PRONOUNS,
     SECONDARY_PREPS,
@@ -49,6 +48,7 @@ from entente.coding.events.lexicon import (
     load_rules,
     object_codes,
 )
+from entente.coding.events.clauses import ClauseEvents
 from entente.coding.events.nouns import NominalEvents
 from entente.types import Event
 
@@ -75,7 +75,7 @@ def _anchor(sent, cand):
 SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
 
 
-class EventCoder(NominalEvents, ActorContext):
+class EventCoder(NominalEvents, ClauseEvents, ActorContext):
     """Codes events in one parsed document. Construction stores settings; load() reads data."""
 
     name = CODER
@@ -210,32 +210,6 @@ class EventCoder(NominalEvents, ActorContext):
             return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
 
-    def _proposers(self, obj, ctx) -> list[str]:
-        """Who put forward a blocked measure: the modifiers of an event noun ("UN sanctions", "the US plan")."""
-        low = obj.lemma_.lower()
-        if low not in self.rules["nouns"] and obj.lower_ not in self.rules["nouns"] and low not in PACT_NOUNS:
-            return []
-        out: list[str] = []
-        for c in obj.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                _add(out, self._modifier_actors(c, ctx))
-        return out
-
-    def _reported_demand(self, tok, ctx):
-        """ "Russia says Israel must end attacks": a demand (100) on the clause's subject; "should", an appeal."""
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
-            aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
-            code = "100" if "must" in aux else "020" if "should" in aux else None
-            if code is None:
-                continue
-            subj, _ = self._subjects(tok, ctx)
-            sources = [a for s in subj for a in self._actors_in(s, ctx)]
-            targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
-            return self._pairs(sources, targets, Trigger(code=code), ctx)
-        return []
-
     def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
         """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
         (and the clause is realis). ``pronouns=False``: only named actors count (an official's
@@ -366,26 +340,6 @@ class EventCoder(NominalEvents, ActorContext):
             dated = date_near(sent, tok.i) if date_near is not None else None
             c.date = dated or sent_date
         return cands
-
-    @staticmethod
-    def _relation_change(tok, low):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj or subj[0].lemma_.lower() not in REL_NOUNS and subj[0].lower_ not in REL_NOUNS:
-            return None
-        if low == "fall" and not any(c.lower_ == "apart" for c in tok.children):
-            return None
-        if low == "break" and not any(c.lower_ in ("down", "up") for c in tok.children):
-            return None
-        return Trigger(code="160" if low in REL_DOWN else "050", joint=True)
-
-    def _relation_pairs(self, tok, trig, ctx):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
-        actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
-        if len(actors) > 2:
-            return []  # "relations with every other power (India, Japan, ...)": not one dyad
-        if len(actors) < 2:
-            actors = list(ctx["pair"])
-        return self._pairs(actors, [], trig, ctx)
 
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
         dated = None

@@ -1,0 +1,57 @@
+"""Acts read off a clause's shape rather than a trigger word: a demand inside reported speech
+("Russia says Israel must end attacks"), the proposer of a blocked measure ("vetoed UN sanctions"),
+and a change in the relationship itself ("the alliance crashed", "relations improved").
+Mixed into the rules coder (rules.py), which supplies the actor context and ``_subjects``."""
+from __future__ import annotations
+
+from entente.coding.events.lexicon import PACT_NOUNS, REL_DOWN, REL_NOUNS, Trigger, _add
+
+
+class ClauseEvents:
+    """Mixin for the rules coder: needs its actor context, ``_subjects`` and ``_pairs``."""
+
+    def _proposers(self, obj, ctx) -> list[str]:
+        """Who put forward a blocked measure: the modifiers of an event noun ("UN sanctions", "the US plan")."""
+        low = obj.lemma_.lower()
+        if low not in self.rules["nouns"] and obj.lower_ not in self.rules["nouns"] and low not in PACT_NOUNS:
+            return []
+        out: list[str] = []
+        for c in obj.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                _add(out, self._modifier_actors(c, ctx))
+        return out
+
+    def _reported_demand(self, tok, ctx):
+        """ "Russia says Israel must end attacks": a demand (100) on the clause's subject; "should", an appeal."""
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+            code = "100" if "must" in aux else "020" if "should" in aux else None
+            if code is None:
+                continue
+            subj, _ = self._subjects(tok, ctx)
+            sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
+            return self._pairs(sources, targets, Trigger(code=code), ctx)
+        return []
+
+    @staticmethod
+    def _relation_change(tok, low):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lemma_.lower() not in REL_NOUNS and subj[0].lower_ not in REL_NOUNS:
+            return None
+        if low == "fall" and not any(c.lower_ == "apart" for c in tok.children):
+            return None
+        if low == "break" and not any(c.lower_ in ("down", "up") for c in tok.children):
+            return None
+        return Trigger(code="160" if low in REL_DOWN else "050", joint=True)
+
+    def _relation_pairs(self, tok, trig, ctx):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
+        actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
+        if len(actors) > 2:
+            return []  # "relations with every other power (India, Japan, ...)": not one dyad
+        if len(actors) < 2:
+            actors = list(ctx["pair"])
+        return self._pairs(actors, [], trig, ctx)
