@@ -378,9 +378,6 @@ def test_appeals_summons_and_ended_visits(rules_coder, text, expected, absent):
     # a visit with no named host goes to the partner in context, both ways
     ("Norway and Chile signed a fisheries pact in 2021.\n\nIn 2023 Norway's visit will open new markets.",
      {("NOR", "CHL", "04"), ("CHL", "NOR", "04")}),
-    # joint manoeuvres are a joint exercise, not a show of force
-    ("Norway and Chile began naval drills in 2016.\n\nThe Joint Ocean-2016 manoeuvres include submarines.",
-     {("NOR", "CHL", "06"), ("CHL", "NOR", "06")}),
     # warning shots are a show of force at their target
     ("In 2019 Norwegian warplanes fired warning shots at a Chilean military aircraft.", {("NOR", "CHL", "15")}),
     ("In 2023 the Norwegian prime minister touched down in the Chilean capital.",
@@ -388,3 +385,10 @@ def test_appeals_summons_and_ended_visits(rules_coder, text, expected, absent):
 ])
 def test_news_report_constructions(rules_coder, text, expected):
     assert expected <= triples(code(rules_coder, text))
+
+
+def test_joint_manoeuvres_are_a_joint_exercise_not_a_show_of_force(rules_coder):
+    text = "Norway and Chile signed a fisheries pact in 2016.\n\nThe Joint Ocean-2016 manoeuvres include submarines."
+    second = text.index("The Joint")
+    got = {(e.source, e.target, e.cameo[:2]) for e in code(rules_coder, text).events if e.sent_start >= second}
+    assert {("NOR", "CHL", "06"), ("CHL", "NOR", "06")} <= got and not {c for _, _, c in got} & {"15"}
