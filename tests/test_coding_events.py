@@ -392,3 +392,21 @@ def test_joint_manoeuvres_are_a_joint_exercise_not_a_show_of_force(rules_coder):
     second = text.index("The Joint")
     got = {(e.source, e.target, e.cameo[:2]) for e in code(rules_coder, text).events if e.sent_start >= second}
     assert {("NOR", "CHL", "06"), ("CHL", "NOR", "06")} <= got and not {c for _, _, c in got} & {"15"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a trade partner trades both ways, whatever the copula
+    ("In 2020 Norway was Chile's largest trade partner.", {("NOR", "CHL", "06"), ("CHL", "NOR", "06")}),
+    ("In 2020 Norway became Chile's main trading partner.", {("NOR", "CHL", "06"), ("CHL", "NOR", "06")}),
+    ("Since 2020 Norway has emerged as Chile's key economic partner.", {("NOR", "CHL", "06")}),
+    ("In 2020 the move pleased Norway, Chile's top arms buyer.", {("NOR", "CHL", "06")}),
+])
+def test_agent_nouns_after_a_copula_or_in_apposition(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+def test_allies_and_partners_are_not_trade_partners(rules_coder):
+    # without "trade"/"economic" a partner is no trade act, and the pair in context is not a fallback
+    text = "Norway and Chile signed a pact in 2020.\n\nWe work closely with allies and partners."
+    second = text.index("We work")
+    assert not [e for e in code(rules_coder, text).events if e.sent_start >= second and e.cameo[:2] == "06"]

@@ -42,6 +42,20 @@ class NominalEvents:
             return h
         return None
 
+    def _agents(self, tok, verb, ctx) -> list[str]:
+        """Who an agent noun describes: "X is/became/remains Y's partner", "X emerged as Y's partner",
+        "India, Russia's top arms buyer"."""
+        if tok.dep_ == "appos":
+            return self._head_actors(tok.head, ctx)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head  # "emerged as", "serves as"
+        elif tok.dep_ not in ("attr", "oprd") or verb is None or verb.lemma_ not in ("be", "become", "remain"):
+            return []
+        if self._irrealis(verb):
+            return []
+        subj, _ = self._subjects(verb, ctx)
+        return [a for s in subj for a in self._actors_in(s, ctx)]
+
     def _noun_events(self, tok, trig: Trigger, ctx):
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
             return []
@@ -124,11 +138,8 @@ class NominalEvents:
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
         if trig.agent:
-            if tok.dep_ != "attr" or verb is None or verb.lemma_ != "be" or self._irrealis(verb):
-                return []
-            subj, _ = self._subjects(verb, ctx)
-            agents = [a for s in subj for a in self._actors_in(s, ctx)]
-            return self._pairs(agents, sources, Trigger(code=trig.code), ctx)
+            agents = [a for a in self._agents(tok, verb, ctx) if a not in sources]
+            return self._pairs(agents, sources, Trigger(code=trig.code, joint=trig.joint), ctx)
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb

@@ -306,7 +306,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     pairs = self._noun_events(tok, trig, ctx)
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
-                if not pairs and trig.joint and trig.code.startswith(("04", "057", "06")) and len(ctx["pair"]) == 2 \
+                if not pairs and trig.joint and not trig.agent and trig.code.startswith(("04", "057", "06")) \
+                        and len(ctx["pair"]) == 2 \
                         and (tok.pos_ != "VERB" or passive) and self._actorless(
                             tok, ctx, pronouns=not (ctx.get("speaker") and tok.pos_ != "VERB" and trig.code.startswith("04"))):
                     # "the partnership was signed", "the treaty's renewal": the document's pair acted
