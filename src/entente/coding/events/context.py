@@ -3,6 +3,7 @@ and the running context (the document's pair, the last subject) carried from sen
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
+    _add,
     ACTOR_HEADS,
     ACTOR_KINDS,
     LOCATIVE_PREPS,
@@ -12,6 +13,7 @@ from entente.coding.events.lexicon import (
     PLACE_NOUNS,
     PRUNE_DEPS,
     SINGLE_PRONOUNS,
+    VENUE_PREPS,
 )
 
 
@@ -82,6 +84,8 @@ class ActorContext:
                 continue
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
                 continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
+            if out and c.dep_ == "prep" and c.lower_ in VENUE_PREPS:
+                continue  # "met Yang in Rome": an actor's venue is not a party ("officials in Beijing" still is)
             for a in self._actors_in(c, ctx, depth=depth + 1):
                 if a not in out:
                     out.append(a)
@@ -98,6 +102,24 @@ class ActorContext:
                 if a not in out:
                     out.append(a)
         return out or self._actors_in(tok, ctx)
+
+    def _origin(self, obj, ctx) -> list[str]:
+        """The state an object's adjective names as its maker ("bought Russian missiles", "thousands
+        of Russian missiles", "Russian-made engines"): the seller of a purchase."""
+        out: list[str] = []
+        heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"]
+        for h in heads:
+            for c in h.children:
+                m = ctx["mentions"].get(c.i)
+                if c.dep_ in ("amod", "compound", "nmod") and m is not None and m.kind == "adjective":
+                    _add(out, [m.code])
+                elif c.dep_ == "amod" and c.lower_ in ("made", "built", "designed"):  # "Russian-made"
+                    for g in c.children:
+                        n = ctx["mentions"].get(g.i)
+                        if n is not None and n.kind in ("adjective", "state"):
+                            _add(out, [n.code])
+        return out
 
     def _modifier_actors(self, tok, ctx) -> list[str]:
         m = ctx["mentions"].get(tok.i)

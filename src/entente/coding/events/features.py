@@ -136,7 +136,7 @@ def lexicon_code(t, lexicon) -> str | None:
             return trig.code
     elif t.pos_ in ("NOUN", "PROPN"):
         trig = lexicon["nouns"].get(t.lower_) or lexicon["nouns"].get(low)
-        if trig is not None and not trig.needs_mod:
+        if trig is not None and not trig.needs_mod and not trig.needs_obj:
             return trig.code
     return None
 

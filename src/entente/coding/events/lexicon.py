@@ -54,6 +54,7 @@ UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "pos
                     "specter", "likelihood", "chance", "edge"}
 # an act a verb blocks did not happen: "vetoed new sanctions", "avoided a war" (one opposed may exist)
 BLOCKING_VERBS = {"veto", "block", "prevent", "avoid", "thwart", "refuse", "avert", "forestall", "preclude"}
+VENUE_PREPS = {"in", "at", "near", "inside"}  # "met Yang in Rome"
 LOCATIVE_PREPS = {"on", "at", "near", "along", "across", "between", "in", "inside", "within", "of"}
 PLACE_NOUNS = {"border", "frontier", "river", "region", "area", "island", "islands", "sea", "coast", "province",
                "city", "town", "territory", "zone", "district", "waters", "strait", "boundary"}
@@ -96,6 +97,13 @@ ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
 PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
               "alliance", "friendship", "cooperation", "deal"}
 # Nouns of receiving: "China's imports from Russia" (the receiver acts, on the giver named by "from")
+# a purchase's object names its seller: "bought Russian missiles" is buyer→seller 06 (CODEBOOK)
+PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
+# "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target
+EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "withstand", "weather", "face",
+                  "survive", "defy", "mitigate", "offset", "cushion", "blunt", "counter", "adapt", "overcome"}
+EXPOSURE_NOUNS = {"sensitivity", "exposure", "vulnerability", "resilience", "immunity", "evasion", "impact",
+                  "effect", "effects", "impacts"}
 RECEIVING_NOUNS = {"import", "imports", "purchase", "purchases", "acquisition", "acquisitions", "loan"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.

@@ -13,6 +13,8 @@ from entente.coding.events import realis
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     DECLINE_VERBS,
+    EXPOSURE_NOUNS,
+    EXPOSURE_VERBS,
     LIGHT_VERBS,
     RECEIVING_NOUNS,
     REVERSAL_NOUNS,
@@ -42,13 +44,35 @@ class NominalEvents:
             return h
         return None
 
+    def _exposed(self, tok, ctx) -> list[str]:
+        """Who a sanction with no stated target weighs on: the subject that evades, bypasses or faces
+        it ("Russia evaded Western sanctions"), the holder of a "sensitivity to" it, or whatever is
+        "under" it."""
+        h = tok.head
+        if tok.dep_ == "dobj" and h.pos_ == "VERB" and h.lemma_.lower() in EXPOSURE_VERBS:
+            subj, passive = self._subjects(h, ctx)
+            return [] if passive else [a for s in subj for a in self._head_actors(s, ctx)]
+        if tok.dep_ == "pobj" and h.lower_ == "to" and h.head.lemma_.lower() in EXPOSURE_NOUNS:
+            return [a for c in h.head.children if c.dep_ in ("poss", "amod", "compound")
+                    for a in self._modifier_actors(c, ctx)]
+        if tok.dep_ == "pobj" and h.lower_ == "under":
+            g = h.head
+            if g.pos_ in ("NOUN", "PROPN"):
+                return self._head_actors(g, ctx)
+            if g.pos_ in ("VERB", "AUX"):
+                subj, _ = self._subjects(g, ctx)
+                return [a for s in subj for a in self._head_actors(s, ctx)]
+        return []
+
     def _agents(self, tok, verb, ctx) -> list[str]:
         """Who an agent noun describes: "X is/became/remains Y's partner", "X emerged as Y's partner",
         "India, Russia's top arms buyer"."""
         if tok.dep_ == "appos":
             return self._head_actors(tok.head, ctx)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
-            verb = tok.head.head  # "emerged as", "serves as"
+            verb = tok.head.head  # "emerged as", "serves as" (not "surpassed Russia as", a comparison)
+            if any(c.dep_ == "dobj" for c in verb.children):
+                return []
         elif tok.dep_ not in ("attr", "oprd") or verb is None or verb.lemma_ not in ("be", "become", "remain"):
             return []
         if self._irrealis(verb):
@@ -58,6 +82,8 @@ class NominalEvents:
 
     def _noun_events(self, tok, trig: Trigger, ctx):
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
+            return []
+        if not self._has_words(tok, trig.needs_obj):  # "the establishment of diplomatic relations"
             return []
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return []
@@ -137,9 +163,12 @@ class NominalEvents:
                             _add(targets, self._head_actors(p, ctx))
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
-        if trig.agent:
+        if trig.agent:  # "Russia's top arms buyer", "the largest buyer of Russian arms": the partner
             agents = [a for a in self._agents(tok, verb, ctx) if a not in sources]
-            return self._pairs(agents, sources, Trigger(code=trig.code, joint=trig.joint), ctx)
+            partners = sources + [t for t in targets if t not in sources and t not in agents]
+            return self._pairs(agents, partners, Trigger(code=trig.code, joint=trig.joint), ctx)
+        if trig.code[:2] == "16" and sources and not targets and undoer is None:
+            _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb

@@ -31,6 +31,7 @@ from entente.coding.events.lexicon import (
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
+    PURCHASE_VERBS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
     REL_UP,
@@ -72,6 +73,9 @@ def _anchor(sent, cand):
     return sent.root
 
 
+# a briefing's ground rules ("this call is on background", "embargoed until the end of the call")
+# describe the briefing itself, not talks between states
+BRIEFING_RULES = re.compile(r"\b(?:on\s+background|embargoed\s+until|embargo\s+on\s+the\s+contents|(?:on|off)\s+the\s+record)\b", re.I)
 SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
 
 
@@ -187,6 +191,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     for o in c.children:
                         if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
                             _add(targets, self._actors_in(o, ctx))
+        if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
         if not set(targets) - set(sources) and (tok.dep_ == "advcl" or (
@@ -245,7 +253,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         official_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
-            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text):
+            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text) or (
+                    BRIEFING_RULES.search(sent.text)):
                 # questions ask, and a section heading ("### Military Aid and Arms Sales") names a topic:
                 # neither reports an act (a document's "# Title" may be a news headline, and is coded)
                 self._update_context(sent, ctx)
@@ -306,7 +315,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     pairs = self._noun_events(tok, trig, ctx)
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
-                if not pairs and trig.joint and not trig.agent and trig.code.startswith(("04", "057", "06")) \
+                unmodified = (trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children)) or (
+                    tok.pos_ != "VERB" and not self._has_words(tok, trig.needs_obj))
+                if not pairs and trig.joint and not trig.agent and not unmodified \
+                        and trig.code.startswith(("04", "057", "06")) \
                         and len(ctx["pair"]) == 2 \
                         and (tok.pos_ != "VERB" or passive) and self._actorless(
                             tok, ctx, pronouns=not (ctx.get("speaker") and tok.pos_ != "VERB" and trig.code.startswith("04"))):
