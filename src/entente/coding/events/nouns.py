@@ -207,5 +207,7 @@ class NominalEvents:
                 and len(sources) == 1 and sources[0] in ctx["pair"]:
             # "Soviet aid included...", "Xi's visit will...": to its partner in context
             targets = [p for p in ctx["pair"] if p != sources[0]]
-        joint = trig.joint and len(sources) >= 2
+        # "China's joint exercises with Russia", "trade with Russia": a joint act, whichever side is named first
+        # ("Russia's war in Ukraine" is Russia's act: fighting is joint only between two named sides)
+        joint = trig.joint and (len(sources) >= 2 or bool(sources and targets and trig.code[:2] in ("04", "05", "06")))
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
