@@ -98,6 +98,8 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
               "alliance", "friendship", "cooperation", "deal"}
 # Nouns of receiving: "China's imports from Russia" (the receiver acts, on the giver named by "from")
 # a purchase's object names its seller: "bought Russian missiles" is buyer→seller 06 (CODEBOOK)
+# what is given goes to someone: with no recipient named, the giver's partner in context
+GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target
 EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "withstand", "weather", "face",

@@ -55,6 +55,10 @@ class NominalEvents:
         if tok.dep_ == "pobj" and h.lower_ == "to" and h.head.lemma_.lower() in EXPOSURE_NOUNS:
             return [a for c in h.head.children if c.dep_ in ("poss", "amod", "compound")
                     for a in self._modifier_actors(c, ctx)]
+        if tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX"):  # "sanctions have had an impact on Russia"
+            return [a for c in h.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPOSURE_NOUNS
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
+                    for o in p.children if o.dep_ == "pobj" for a in self._head_actors(o, ctx)]
         if tok.dep_ == "pobj" and h.lower_ == "under":
             g = h.head
             if g.pos_ in ("NOUN", "PROPN"):

@@ -25,6 +25,7 @@ from entente.coding.events.features import (
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CODER,
+    GIVING_VERBS,
     INTENT_NOUNS,
     MUTUAL_PREFIXES,
     OBJECT_CONTROL,
@@ -191,12 +192,21 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     for o in c.children:
                         if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
                             _add(targets, self._actors_in(o, ctx))
+        if not targets and "10" <= trig.code[:2] <= "13":  # "criticized Chinese repression": its agent
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
         if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
+        if not targets and not passive and len(sources) == 1 and sources[0] in ctx["pair"] \
+                and tok.lemma_.lower() in GIVING_VERBS and len(ctx["pair"]) == 2 and not {
+                    ctx["mentions"][t.i].code for t in tok.sent if t.i in ctx["mentions"]} - set(ctx["pair"]):
+            # "Moscow agreed to provide equipment": to its partner in context (as "Soviet aid" is)
+            targets = [p for p in ctx["pair"] if p != sources[0]]
         if not set(targets) - set(sources) and (tok.dep_ == "advcl" or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SUBJECT_CONTROL)) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
