@@ -286,6 +286,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     trig = verbs[low]
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
+                if trig is not None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._has_words(tok, trig.needs_obj):
+                    trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
                     pairs = self._reported_demand(tok, ctx)
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
