@@ -410,3 +410,55 @@ def test_allies_and_partners_are_not_trade_partners(rules_coder):
     text = "Norway and Chile signed a pact in 2020.\n\nWe work closely with allies and partners."
     second = text.index("We work")
     assert not [e for e in code(rules_coder, text).events if e.sent_start >= second and e.cameo[:2] == "06"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a purchase names its seller through the goods' adjective (buyer→seller, CODEBOOK)
+    ("In 2019 Chile bought thousands of Norwegian missiles.", {("CHL", "NOR", "06")}),
+    ("In 2019 Chile bought Norwegian-made engines.", {("CHL", "NOR", "06")}),
+    ("In 2020 Peru remained the largest buyer of Norwegian arms.", {("PER", "NOR", "06")}),
+    # whoever evades or feels a sanction is its target
+    ("In 2021 Chile evaded Norwegian sanctions.", {("NOR", "CHL", "16")}),
+    ("Norwegian sanctions had a heavy impact on the Chilean economy in 2021.", {("NOR", "CHL", "16")}),
+    # relations established, resumed or restored; a joint statement
+    ("After the establishment of diplomatic relations between Chile and Peru in 1979, trade grew.",
+     {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+    ("In 1989 Chile and Peru met and issued a joint statement.", {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+    ("In 2022 Chile and Peru declared a partnership without limits.", {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+    # disapproval targets the agent of the act disapproved of
+    ("In 2015 Santiago criticized Peruvian repression in the north.", {("CHL", "PER", "11")}),
+    ("In 2016 Norway has warned Chile not to arm Peru.", {("NOR", "CHL", "13")}),
+    # arrivals are visits; a joint exercise with a partner is joint
+    ("The Chilean president arrived in Lima on Monday.", {("CHL", "PER", "04"), ("PER", "CHL", "04")}),
+    ("In 2018 Chile held joint exercises with Peru.", {("CHL", "PER", "06"), ("PER", "CHL", "06")}),
+])
+def test_general_constructions_from_the_dev_misses(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+def test_a_venue_is_not_a_party(rules_coder):
+    got = triples(code(rules_coder, "The Chilean envoy met with Peruvian officials in Oslo on Monday."))
+    assert ("CHL", "PER", "04") in got and not {p for p in got if "NOR" in p[:2]}
+
+
+def test_a_giver_with_no_recipient_gives_to_the_partner_in_context(rules_coder):
+    text = ("Chile and Peru signed a defence pact in 1951.\n\n"
+            "In October 1951, Santiago agreed to provide large amounts of equipment.")
+    second = text.index("In October")
+    got = {(e.source, e.target, e.cameo[:2]) for e in code(rules_coder, text).events if e.sent_start >= second}
+    assert ("CHL", "PER", "03") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a pact in 2020.\n\nThis call is on background and embargoed until the end of the call.",
+    "Chile and Peru signed a pact in 2020.\n\nThe two sessions of the legislature opened in Lima.",
+    "Chile and Peru signed a pact in 2020.\n\nTheir alignment will shape the region.",
+])
+def test_no_talks_or_ties_without_a_trigger_that_applies(rules_coder, text):
+    second = text.index("\n\n")
+    assert not [e for e in code(rules_coder, text).events if e.sent_start > second]
+
+
+def test_a_warning_that_is_reported_speech(rules_coder):
+    got = triples(code(rules_coder, "In 2020 Norway warned that Chile must stop the tests."))
+    assert ("NOR", "CHL", "10") in got and ("NOR", "CHL", "13") not in got
