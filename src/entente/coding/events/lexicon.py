@@ -84,7 +84,7 @@ ACTOR_HEADS = {
     # military craft act for their state, and a state's airspace or waters stand for it as a target
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
     "fighters", "warship", "warships", "vessel", "vessels", "ship", "ships", "submarine", "drone", "drones",
-    "airspace", "waters", "territory",
+    "airspace", "waters", "territory", "zone",
     # what a state's forces strike or its authorities hold stands for that state as a target
     "site", "sites", "target", "targets", "position", "positions", "base", "bases", "city", "cities",
     "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
@@ -100,6 +100,8 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 # a purchase's object names its seller: "bought Russian missiles" is buyer→seller 06 (CODEBOOK)
 # what is given goes to someone: with no recipient named, the giver's partner in context
 GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
+# a show of force near a state is aimed at it: "massed troops along the Ukrainian border"
+POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "around", "close"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target
 EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "withstand", "weather", "face",

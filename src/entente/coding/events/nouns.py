@@ -16,6 +16,7 @@ from entente.coding.events.lexicon import (
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
     LIGHT_VERBS,
+    POSTURE_PREPS,
     RECEIVING_NOUNS,
     REVERSAL_NOUNS,
     REVERSAL_VERBS,
@@ -181,7 +182,8 @@ class NominalEvents:
                 if not passive:
                     for s in subj:
                         _add(sources, self._actors_in(s, ctx))
-                preps = TARGET_PREPS - SECONDARY_PREPS | ({"on", "at"} if trig.code[:2] >= "15" else {"on"})
+                preps = TARGET_PREPS - SECONDARY_PREPS | ({"on", "at"} if trig.code[:2] >= "15" else {"on"}) \
+                    | (POSTURE_PREPS if trig.code[:2] == "15" else set())
                 if (light or trig.from_subject) and not targets:  # "raised it with Xi", "fired shots at a jet"
                     for c in verb.children:
                         if c.dep_ in ("prep", "dative") and c.lower_ in preps:

@@ -32,6 +32,7 @@ from entente.coding.events.lexicon import (
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
+    POSTURE_PREPS,
     PURCHASE_VERBS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
@@ -196,6 +197,12 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
+        if not targets and trig.code[:2] == "15":  # "stationed troops near the Ukrainian border"
+            for c in [tok] + [o for o in tok.children if o.dep_ == "dobj"]:
+                for p in [p for p in c.children if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS]:
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            _add(targets, [a for a in self._head_actors(o, ctx) if a not in sources])
         if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
             for c in tok.children:
                 if c.dep_ == "dobj":
