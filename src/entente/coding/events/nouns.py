@@ -29,6 +29,12 @@ from entente.coding.events.lexicon import (
 )
 
 
+# a nominal act with only its giver named goes to the giver's partner in context ("Soviet aid",
+# "Xi's visit", "at the request of the Chinese side", "Russia's calls for rapprochement"; not 05:
+# "Russia's recognition of Abkhazia" is no act towards China)
+PARTNER_ROOTS = ("02", "03", "06", "07")
+
+
 class NominalEvents:
     """Mixin for the rules coder: needs its actor context, ``_subjects`` and the realis helpers."""
 
@@ -209,7 +215,7 @@ class NominalEvents:
                 tgt = self.rules["implied_target"].get((src, trig.code[:2]))
                 if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
                     targets.append(tgt[0])
-        if sources and not targets and not trig.joint and (trig.code[:2] in ("06", "07") or trig.reverse) \
+        if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
                 and len(sources) == 1 and sources[0] in ctx["pair"]:
             # "Soviet aid included...", "Xi's visit will...": to its partner in context
             targets = [p for p in ctx["pair"] if p != sources[0]]
