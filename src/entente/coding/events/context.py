@@ -79,13 +79,16 @@ class ActorContext:
         out = self._token_actor(tok, ctx)
         if depth > 6:
             return out
+        m = ctx["mentions"].get(tok.i)
+        venue = bool(out) and m is not None and m.kind in ("person", "role")
         for c in tok.children:
             if c.dep_ in PRUNE_DEPS:
                 continue
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
                 continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
-            if out and c.dep_ == "prep" and c.lower_ in VENUE_PREPS:
-                continue  # "met Yang in Rome": an actor's venue is not a party ("officials in Beijing" still is)
+            if venue and c.dep_ == "prep" and c.lower_ in VENUE_PREPS:
+                continue  # "met Yang in Rome": where a person is, is not a party ("officials in Beijing",
+                # "the UN mission in Mali" still name one)
             for a in self._actors_in(c, ctx, depth=depth + 1):
                 if a not in out:
                     out.append(a)
