@@ -13,6 +13,10 @@ from entente.coding.events.lexicon import (
 )
 
 
+REPORTING_VERBS = {"say", "reiterate", "stress", "emphasize", "emphasise", "note", "state", "tell", "add", "repeat",
+                   "underscore", "confirm", "acknowledge", "explain", "report", "insist", "mention", "point"}
+
+
 def irrealis(tok) -> bool:
     h = tok
     for _ in range(6):
@@ -32,6 +36,10 @@ def irrealis(tok) -> bool:
             return True
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
             break  # "even though X supports Y, it doesn't mean...": the main clause's negation is not X's
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING_VERBS:
+            # "I'm going to reiterate that we have concerns": the speaker's modality is not the
+            # content's; a denied report still is ("did not say that...")
+            return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in h.head.children)
         if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
             if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
                 return True
