@@ -60,12 +60,19 @@ class NominalEvents:
             subj, passive = self._subjects(h, ctx)
             return [] if passive else [a for s in subj for a in self._head_actors(s, ctx)]
         if tok.dep_ == "pobj" and h.lower_ == "to" and h.head.lemma_.lower() in EXPOSURE_NOUNS:
-            return [a for c in h.head.children if c.dep_ in ("poss", "amod", "compound")
-                    for a in self._modifier_actors(c, ctx)]
-        if tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX"):  # "sanctions have had an impact on Russia"
-            return [a for c in h.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPOSURE_NOUNS
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
-                    for o in p.children if o.dep_ == "pobj" for a in self._head_actors(o, ctx)]
+            return [a for c in h.head.children if c.dep_ in ("poss", "amod", "compound")  # "Iran and North Korea's"
+                    for a in self._modifier_actors(c, ctx) + (self._actors_in(c, ctx) if c.dep_ == "poss" else [])]
+        if tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX"):
+            # "sanctions have had an impact on Russia", "sanctions hit the Russian economy",
+            # "sanctions severed supply chains, forcing Moscow to..."
+            out = [a for c in h.children if c.dep_ == "dobj" and c.lemma_.lower() in EXPOSURE_NOUNS
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "on"
+                   for o in p.children if o.dep_ == "pobj" for a in self._head_actors(o, ctx)]
+            for c in [c for c in h.children if c.dep_ == "dobj"] + [
+                    o for v in h.children if v.dep_ in ("advcl", "xcomp") for o in v.children if o.dep_ == "dobj"]:
+                if not out and c.pos_ != "PRON":  # ("sanctions are drawing them closer": no target)
+                    out = self._head_actors(c, ctx)
+            return out
         if tok.dep_ == "pobj" and h.lower_ == "under":
             g = h.head
             if g.pos_ in ("NOUN", "PROPN"):
@@ -178,7 +185,7 @@ class NominalEvents:
             agents = [a for a in self._agents(tok, verb, ctx) if a not in sources]
             partners = sources + [t for t in targets if t not in sources and t not in agents]
             return self._pairs(agents, partners, Trigger(code=trig.code, joint=trig.joint), ctx)
-        if trig.code[:2] == "16" and sources and not targets and undoer is None:
+        if trig.code[:2] == "16" and not targets and undoer is None:  # (an unnamed sanctioner is implied below)
             _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
