@@ -109,6 +109,12 @@ EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "
                   "survive", "defy", "mitigate", "offset", "cushion", "blunt", "counter", "adapt", "overcome"}
 EXPOSURE_NOUNS = {"sensitivity", "exposure", "vulnerability", "resilience", "immunity", "evasion", "impact",
                   "effect", "effects", "impacts"}
+# "Russia's share of China's imports", "Russia accounted for 6 percent of China's imports": the holder
+# of the share is the one trading with the imports' or exports' owner
+SHARE_HEADS = {"share", "percent", "percentage", "portion", "bulk", "majority", "half", "third", "quarter",
+               "proportion", "fraction", "%", "part", "billion", "million", "trillion"}
+FLOW_NOUNS = {"import", "imports", "export", "exports", "trade", "purchase", "purchases", "sale", "sales",
+              "supplies", "deliveries", "shipments"}
 RECEIVING_NOUNS = {"import", "imports", "purchase", "purchases", "acquisition", "acquisitions", "loan"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.

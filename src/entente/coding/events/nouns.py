@@ -15,12 +15,14 @@ from entente.coding.events.lexicon import (
     DECLINE_VERBS,
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
+    FLOW_NOUNS,
     LIGHT_VERBS,
     POSTURE_PREPS,
     RECEIVING_NOUNS,
     REVERSAL_NOUNS,
     REVERSAL_VERBS,
     SECONDARY_PREPS,
+    SHARE_HEADS,
     TARGET_PREPS,
     UNREALISED_HEADS,
     Trigger,
@@ -80,6 +82,25 @@ class NominalEvents:
             if g.pos_ in ("VERB", "AUX"):
                 subj, _ = self._subjects(g, ctx)
                 return [a for s in subj for a in self._head_actors(s, ctx)]
+        return []
+
+    def _share_holder(self, tok, ctx) -> list[str]:
+        """Who holds a share of a trade flow: "Russia's share of China's imports", "Russia accounted for
+        6 percent of China's imports", "China increased its share of oil imports from Russia"."""
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and tok.head.head.lemma_.lower() in SHARE_HEADS):
+            return []
+        q = tok.head.head
+        for _ in range(3):  # "the largest share", "$129 billion of": up to the share's own head
+            owners = [a for c in q.children if c.dep_ == "poss" for a in self._actors_in(c, ctx)]
+            if owners:
+                return owners
+            if q.dep_ == "pobj" and q.head.lower_ == "for" and q.head.head.lemma_.lower() == "account":
+                subj, _ = self._subjects(q.head.head, ctx)
+                return [a for s in subj for a in self._head_actors(s, ctx)]
+            if q.dep_ in ("nummod", "quantmod", "compound", "conj") and q.head is not q:
+                q = q.head
+                continue
+            break
         return []
 
     def _agents(self, tok, verb, ctx) -> list[str]:
@@ -181,6 +202,13 @@ class NominalEvents:
                             _add(targets, self._head_actors(p, ctx))
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
+        if tok.lemma_.lower() in FLOW_NOUNS or tok.lower_ in FLOW_NOUNS:
+            holders = [a for a in self._share_holder(tok, ctx) if a not in sources]
+            if holders:  # the holder trades with the flow's owner (or its named partner), seller→buyer
+                partners = [p for p in sources + targets if p not in holders]
+                if tok.lemma_.lower() in ("export", "sale") or tok.lower_ in ("exports", "sales", "supplies", "deliveries", "shipments"):
+                    return self._pairs(partners, holders, Trigger(code=trig.code), ctx)
+                return self._pairs(holders, partners, Trigger(code=trig.code, joint=trig.joint), ctx)
         if trig.agent:  # "Russia's top arms buyer", "the largest buyer of Russian arms": the partner
             agents = [a for a in self._agents(tok, verb, ctx) if a not in sources]
             partners = sources + [t for t in targets if t not in sources and t not in agents]
