@@ -108,6 +108,9 @@ class NominalEvents:
         "India, Russia's top arms buyer"."""
         if tok.dep_ == "appos":
             return self._head_actors(tok.head, ctx)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "become", "remain", "include") and not self._irrealis(tok.head):
+            # "China's top suppliers have become Saudi Arabia and Iran": the complement is the agent
+            return [a for c in tok.head.children if c.dep_ in ("attr", "oprd", "dobj") for a in self._actors_in(c, ctx)]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
             verb = tok.head.head  # "emerged as", "serves as" (not "surpassed Russia as", a comparison)
             if any(c.dep_ == "dobj" for c in verb.children):
