@@ -462,3 +462,37 @@ def test_no_talks_or_ties_without_a_trigger_that_applies(rules_coder, text):
 def test_a_warning_that_is_reported_speech(rules_coder):
     got = triples(code(rules_coder, "In 2020 Norway warned that Chile must stop the tests."))
     assert ("NOR", "CHL", "10") in got and ("NOR", "CHL", "13") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # force posture near a state is aimed at it; disapproval verbs beyond the basic five
+    ("In 2021 Norway stationed troops near the Chilean border.", {("NOR", "CHL", "15")}),
+    ("The Chilean air force scrambled fighter jets to intercept Peruvian bombers in 2021.", {("CHL", "PER", "15")}),
+    ("In 2021 Chile put its forces on high alert near Peru.", {("CHL", "PER", "15")}),
+    ("In 2021 Santiago slammed the Peruvian sanctions.", {("CHL", "PER", "11")}),
+    ("In 2021 the Chilean president raised the issue with the Peruvian president.", {("CHL", "PER", "11")}),
+    # an appeal for aid; sanctions that hit or force a state
+    ("In 1950 Chile turned to Peru for aid.", {("CHL", "PER", "02")}),
+    ("In 2022 Norwegian sanctions hit the Chilean economy hard.", {("NOR", "CHL", "16")}),
+    # trade shares are seller→buyer between the share's holder and the flow's owner
+    ("In 2023 Chile's share of Peru's gas imports rose.", {("CHL", "PER", "06")}),
+    ("In 2023 Peru accounted for the largest share of Chile's copper exports.", {("CHL", "PER", "06")}),
+    ("In 2020 Chile accounted for about 2 percent of Peru's total trade.", {("CHL", "PER", "06"), ("PER", "CHL", "06")}),
+    ("In 2024 Peru's top copper suppliers were Chile and Norway.", {("CHL", "PER", "06"), ("NOR", "PER", "06")}),
+])
+def test_more_constructions_from_the_dev_misses(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+def test_a_reports_content_keeps_its_own_modality(rules_coder):
+    # the speaker's "going to reiterate" does not make the reported concern unreal; a denied report does
+    got = triples(code(rules_coder, "In 2021 Chile said it is going to reiterate that it has deep concerns about Peru's policy."))
+    assert ("CHL", "PER", "11") in got
+    assert not triples(code(rules_coder, "In 2021 Chile did not say that it had sent troops to Peru."))
+
+
+def test_the_two_officials_are_the_pair_in_context(rules_coder):
+    text = "Chile and Peru signed a pact in 2020.\n\nThe two officials covered the whole range of issues."
+    second = text.index("The two")
+    got = {(e.source, e.target, e.cameo[:2]) for e in code(rules_coder, text).events if e.sent_start >= second}
+    assert {("CHL", "PER", "04"), ("PER", "CHL", "04")} <= got

@@ -1,10 +1,13 @@
 """Acts read off a clause's shape rather than a trigger word: a demand inside reported speech
 ("Russia says Israel must end attacks"), the proposer of a blocked measure ("vetoed UN sanctions"),
-and a change in the relationship itself ("the alliance crashed", "relations improved").
+a change in the relationship itself ("the alliance crashed", "relations improved"), and targets a
+verb's kind implies ("criticized Chinese repression", "massed troops near the Ukrainian border").
 Mixed into the rules coder (rules.py), which supplies the actor context and ``_subjects``."""
 from __future__ import annotations
 
-from entente.coding.events.lexicon import PACT_NOUNS, REL_DOWN, REL_NOUNS, Trigger, _add
+from entente.coding.events.lexicon import (
+    PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, Trigger, _add,
+)
 
 
 class ClauseEvents:
@@ -55,3 +58,23 @@ class ClauseEvents:
         if len(actors) < 2:
             actors = list(ctx["pair"])
         return self._pairs(actors, [], trig, ctx)
+
+    def _implicit_targets(self, tok, trig, sources, ctx) -> list[str]:
+        """A target the verb's kind implies when its object names none: the agent of what is
+        disapproved of, the state a show of force is near, the maker of what was bought."""
+        targets: list[str] = []
+        if not targets and "10" <= trig.code[:2] <= "13":  # "criticized Chinese repression": its agent
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
+        if not targets and trig.code[:2] == "15":  # "stationed troops near the Ukrainian border"
+            for c in [tok] + [o for o in tok.children if o.dep_ == "dobj"]:
+                for p in [p for p in c.children if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS]:
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            _add(targets, [a for a in self._head_actors(o, ctx) if a not in sources])
+        if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
+        return targets

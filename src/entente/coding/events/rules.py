@@ -32,8 +32,6 @@ from entente.coding.events.lexicon import (
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
-    POSTURE_PREPS,
-    PURCHASE_VERBS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
     REL_UP,
@@ -188,25 +186,16 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                 for p in c.children:
                     _add(targets, self._actors_in(p, ctx))
         if not targets:
-            for c in tok.children:  # "refused to support X", "pledged to help X"
-                if c.dep_ == "xcomp":
-                    for o in c.children:
-                        if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
-                            _add(targets, self._actors_in(o, ctx))
-        if not targets and "10" <= trig.code[:2] <= "13":  # "criticized Chinese repression": its agent
-            for c in tok.children:
-                if c.dep_ == "dobj":
-                    _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
-        if not targets and trig.code[:2] == "15":  # "stationed troops near the Ukrainian border"
-            for c in [tok] + [o for o in tok.children if o.dep_ == "dobj"]:
-                for p in [p for p in c.children if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS]:
-                    for o in p.children:
-                        if o.dep_ == "pobj":
-                            _add(targets, [a for a in self._head_actors(o, ctx) if a not in sources])
-        if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
-            for c in tok.children:
-                if c.dep_ == "dobj":
-                    _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
+            # "refused to support X", "pledged to help X", "scrambled jets to intercept X"
+            purposes = [c for c in tok.children if c.dep_ == "xcomp"] + [
+                a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+            for c in purposes:
+                for o in c.children:
+                    if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
+                        _add(targets, self._actors_in(o, ctx))
+        if not targets:  # the verb's kind says where its target hides (clauses.py)
+            targets = self._implicit_targets(tok, trig, sources, ctx)
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
         if not targets and not passive and len(sources) == 1 and sources[0] in ctx["pair"] \
