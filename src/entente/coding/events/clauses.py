@@ -73,6 +73,15 @@ class ClauseEvents:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             _add(targets, [a for a in self._head_actors(o, ctx) if a not in sources])
+        if not targets and trig.code[:2] == "01":
+            # a statement about another actor: "stated that the Russian military had lost...",
+            # "reiterated our One China policy" (an act of its own in the content is coded by its trigger)
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    for sub in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
+                        _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
+                elif c.dep_ == "dobj" and c.pos_ != "PRON":
+                    _add(targets, [a for a in self._actors_in(c, ctx) if a not in sources])
         if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
             for c in tok.children:
                 if c.dep_ == "dobj":

@@ -7,6 +7,7 @@ from entente.coding.events.lexicon import (
     ACTOR_HEADS,
     ACTOR_KINDS,
     LOCATIVE_PREPS,
+    NON_ACTOR_HEADS,
     PAIR_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
@@ -76,6 +77,8 @@ class ActorContext:
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
         """Actors inside a phrase, not crossing into clauses."""
+        if tok.lower_ in NON_ACTOR_HEADS and tok.i not in ctx["mentions"]:
+            return []  # "Chinese experts", "US analysts": commentators, not their states
         out = self._token_actor(tok, ctx)
         if depth > 6:
             return out

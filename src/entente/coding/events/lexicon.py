@@ -94,6 +94,10 @@ ACTOR_HEADS = {
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts",
 }
+# analysts are never actors (CODEBOOK Conventions): "US and Western analysts comment that..."
+NON_ACTOR_HEADS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "scholar", "scholars",
+                   "commentator", "commentators", "researcher", "researchers", "pundit", "pundits", "academic",
+                   "academics", "historian", "historians"}
 ACTOR_KINDS = {"state", "capital", "person", "role", "org", "igo", "group"}
 PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relationship", "relation", "tie",
               "alliance", "friendship", "cooperation", "deal"}
