@@ -82,7 +82,8 @@ class ClauseEvents:
                         _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
                 elif c.dep_ == "dobj" and c.pos_ != "PRON":
                     _add(targets, [a for a in self._actors_in(c, ctx) if a not in sources])
-        if not targets and tok.lemma_.lower() in PURCHASE_VERBS:  # "bought Russian missiles": the seller
+        if not targets and (tok.lemma_.lower() in PURCHASE_VERBS or trig.code[:2] == "17"):
+            # "bought Russian missiles": the seller; "stole Russian technology": the owner
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
