@@ -496,3 +496,21 @@ def test_the_two_officials_are_the_pair_in_context(rules_coder):
     second = text.index("The two")
     got = {(e.source, e.target, e.cameo[:2]) for e in code(rules_coder, text).events if e.sent_start >= second}
     assert {("CHL", "PER", "04"), ("PER", "CHL", "04")} <= got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 2021 Chile was deeply concerned about Peru's military plans.", {("CHL", "PER", "11")}),
+    ("In 2020 Norway was alarmed by Chilean missile tests.", {("NOR", "CHL", "11")}),
+    ("In 2022 Chile held military drills around Peru.", {("CHL", "PER", "15")}),
+])
+def test_concern_and_drills_near_a_state(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 many in Santiago were becoming concerned about Peru's footprint.",  # people, not the state
+    "I am worried that Chile is more worried now about Peru than before.",  # a fear, not an act
+    "Chile would be concerned about Peru.",
+])
+def test_concern_needs_a_holder_and_realis(rules_coder, text):
+    assert not [e for e in code(rules_coder, text).events if e.cameo.startswith("11")]

@@ -6,7 +6,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context and ``_s
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, Trigger, _add,
+    CONCERN_PREPS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, Trigger, _add,
 )
 
 
@@ -88,3 +88,22 @@ class ClauseEvents:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
         return targets
+
+    def _concern_pairs(self, tok, ctx):
+        """ "China is concerned about Japan's plans", "we are deeply worried by X": the holder of the
+        concern disapproves (111) of what its "about" phrase names."""
+        head = tok.head if tok.dep_ in ("acomp", "amod") and tok.head.pos_ in ("AUX", "VERB") else tok
+        if self._irrealis(head) or self._irrealis(tok):
+            return []
+        subj, passive = self._subjects(head, ctx)
+        # the holder itself, not a place it is in ("many in Moscow are concerned" names no state)
+        sources = [a for sb in subj for a in self._token_actor(sb, ctx) + [
+            m for c in sb.children if c.dep_ in ("poss", "amod", "compound", "conj") for m in self._actors_in(c, ctx)]]
+        targets: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in CONCERN_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp") and p.pos_ != "PRON":
+                        _add(targets, [a for a in self._head_actors(p, ctx) if a not in sources])
+        return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
+

@@ -77,8 +77,9 @@ class ActorContext:
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
         """Actors inside a phrase, not crossing into clauses."""
-        if tok.lower_ in NON_ACTOR_HEADS and tok.i not in ctx["mentions"]:
-            return []  # "Chinese experts", "US analysts": commentators, not their states
+        if tok.lower_ in NON_ACTOR_HEADS and tok.i not in ctx["mentions"] and not any(
+                ctx["mentions"].get(c.i) is not None and ctx["mentions"][c.i].kind == "igo" for c in tok.children):
+            return []  # "Chinese experts", "US analysts": commentators, not their states ("UN experts" act)
         out = self._token_actor(tok, ctx)
         if depth > 6:
             return out

@@ -107,6 +107,11 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
 # a show of force near a state is aimed at it: "massed troops along the Ukrainian border"
 POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "around", "close"}
+# disapproval as a state of mind: "we are deeply concerned about X" is 11, as "expressed concern" is
+CONCERN_ADJS = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "disappointed", "angered",
+                "outraged", "upset", "unhappy", "displeased", "dissatisfied"}
+CONCERN_PREPS = {"about", "over", "by", "with", "at"}
+DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target
 EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "withstand", "weather", "face",

@@ -13,6 +13,7 @@ from entente.coding.events import realis
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     DECLINE_VERBS,
+    DRILL_NOUNS,
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
     FLOW_NOUNS,
@@ -260,4 +261,18 @@ class NominalEvents:
         # "China's joint exercises with Russia", "trade with Russia": a joint act, whichever side is named first
         # ("Russia's war in Ukraine" is Russia's act: fighting is joint only between two named sides)
         joint = trig.joint and (len(sources) >= 2 or bool(sources and targets and trig.code[:2] in ("04", "05", "06")))
-        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx)
+        shown = self._shown_to(tok, verb, sources, ctx) if tok.lemma_.lower() in DRILL_NOUNS else []
+        return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
+            self._pairs(sources, shown, Trigger(code="150"), ctx)
+
+    def _shown_to(self, tok, verb, sources, ctx) -> list[str]:
+        """Exercises held near a state are a show of force towards it ("drills around Taiwan",
+        "joint patrols near Japan"), besides the joint exercise of their participants."""
+        out: list[str] = []
+        for h in [tok] + ([verb] if verb is not None else []):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in POSTURE_PREPS - {"on", "to"}:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            _add(out, [a for a in self._head_actors(o, ctx) if a not in sources])
+        return out

@@ -41,7 +41,8 @@ def irrealis(tok) -> bool:
             # content's; a denied report still is ("did not say that...")
             return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in h.head.children)
         if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
-            if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect"):
+            if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect",
+                                                                  "worried", "worry", "afraid", "concerned"):
                 return True
             h = h.head
             continue

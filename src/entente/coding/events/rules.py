@@ -25,6 +25,7 @@ from entente.coding.events.features import (
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CODER,
+    CONCERN_ADJS,
     GIVING_VERBS,
     INTENT_NOUNS,
     MUTUAL_PREFIXES,
@@ -282,6 +283,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     trig = verbs[low]
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
+                if tok.lower_ in CONCERN_ADJS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):  # "we are concerned about X"
+                    self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
+                               date_near, 0.5, "adj")
+                    continue
                 if trig is not None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._has_words(tok, trig.needs_obj):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
