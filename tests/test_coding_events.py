@@ -514,3 +514,14 @@ def test_concern_and_drills_near_a_state(rules_coder, text, expected):
 ])
 def test_concern_needs_a_holder_and_realis(rules_coder, text):
     assert not [e for e in code(rules_coder, text).events if e.cameo.startswith("11")]
+
+
+def test_a_coordinated_event_noun_is_not_a_party(rules_coder):
+    text = ("After the establishment of diplomatic relations between Chile and Peru and the withdrawal of "
+            "Norwegian troops from Bolivia in 1979, trade grew.")
+    got = {(s, t) for s, t, c in triples(code(rules_coder, text)) if c == "05"}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= got and not {p for p in got if "BOL" in p or "NOR" in p}
+
+
+def test_asking_for_help_is_an_appeal(rules_coder):
+    assert ("CHL", "PER", "02") in triples(code(rules_coder, "In 2020 Chile asked Peru for weapons."))

@@ -90,6 +90,9 @@ class ActorContext:
                 continue
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
                 continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in ctx["mentions"] and (
+                    c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
+                continue  # "relations between X and Y and the withdrawal of troops from Z": another event
             if venue and c.dep_ == "prep" and c.lower_ in VENUE_PREPS:
                 continue  # "met Yang in Rome": where a person is, is not a party ("officials in Beijing",
                 # "the UN mission in Mali" still name one)
