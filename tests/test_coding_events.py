@@ -525,3 +525,14 @@ def test_a_coordinated_event_noun_is_not_a_party(rules_coder):
 
 def test_asking_for_help_is_an_appeal(rules_coder):
     assert ("CHL", "PER", "02") in triples(code(rules_coder, "In 2020 Chile asked Peru for weapons."))
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("As worries rise, Chile-Peru trade will fall.", False),  # a forecast reports no trade
+    ("Chile will need to limit its trade with Peru.", False),
+    ("Chile limited its trade with Peru in 2020.", True),
+    ("In 1986 perestroika did not stop the Chile-Peru rapprochement.", True),  # a negated undoing: still real
+])
+def test_a_forecast_change_is_no_report(rules_coder, text, coded):
+    got = {c for s, t, c in triples(code(rules_coder, text)) if {s, t} == {"CHL", "PER"}}
+    assert bool(got) == coded

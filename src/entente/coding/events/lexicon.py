@@ -77,6 +77,9 @@ REL_DOWN = {"fall", "crash", "collapse", "break", "deteriorate", "worsen", "sour
             "disintegrate", "decline", "cool", "freeze", "rupture"}
 REL_UP = {"improve", "warm", "strengthen", "deepen", "grow", "normalise", "normalize", "flourish", "expand",
           "intensify", "blossom", "thaw", "recover", "solidify"}
+# a forecast change in an act is no report of it: "trade will fall", "will deepen their talks"
+CHANGE_VERBS = DECLINE_VERBS | REL_UP | {"limit", "reduce", "cut", "expand", "increase", "boost", "raise", "double",
+                                         "triple", "resume", "restore", "evaporate"}
 ACTOR_HEADS = {
     "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",

@@ -12,6 +12,7 @@ from dataclasses import replace
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
+    CHANGE_VERBS,
     DECLINE_VERBS,
     DRILL_NOUNS,
     EXPOSURE_NOUNS,
@@ -141,6 +142,8 @@ class NominalEvents:
         # "lifted its blockade of Yemen", "a suspension of aid to Egypt": the undoing is an act of its own.
         # A sanction or war undone was real (a background mention, coded too); aid suspended or a visit
         # cancelled is not carried out in this sentence
+        if undoer.pos_ == "VERB" and realis.forecast(undoer):
+            return []  # "EU-Russia trade will fall": a forecast, neither the fall nor the trade is reported
         undone = self._nominal(tok, replace(trig, code=code, joint=False, reverse=None, from_subject=True,
                                             needs_verb=False, agent=False), ctx, undoer)
         own = [] if undone and trig.code[:2] <= "08" else self._nominal(tok, trig, ctx, None)
@@ -154,6 +157,9 @@ class NominalEvents:
             return []  # "if Russia had won the war": not realis
         if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
             return []  # "nearly leading to a war"
+        if verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
+                and verb.lemma_.lower() in CHANGE_VERBS and realis.forecast(verb):
+            return []  # "will deepen their conversations", "will need to limit its trade": a forecast
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None and not any(

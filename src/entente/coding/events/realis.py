@@ -50,6 +50,21 @@ def irrealis(tok) -> bool:
     return False
 
 
+def forecast(tok) -> bool:
+    """A modal or future verb, up its clause chain ("will fall", "will need to limit", "is going to
+    end"), unlike a negated one: "did not stop the rapprochement" still reports the rapprochement."""
+    h = tok
+    for _ in range(4):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in h.children):
+            return True
+        if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":
+            return True
+        if h.dep_ not in ("xcomp", "conj") or h.head is h:
+            return False
+        h = h.head
+    return False
+
+
 def intent_governor(tok):
     """The word that makes ``tok``'s act an expressed intent, else None: "agreed to lift",
     "offered to send troops to help", "is ready to contribute"."""
