@@ -536,3 +536,20 @@ def test_asking_for_help_is_an_appeal(rules_coder):
 def test_a_forecast_change_is_no_report(rules_coder, text, coded):
     got = {c for s, t, c in triples(code(rules_coder, text)) if {s, t} == {"CHL", "PER"}}
     assert bool(got) == coded
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile's foreign ministry said on Monday that the meetings will jointly outline a new blueprint for "
+     "future cooperation with Peru.", {("CHL", "PER", "03")}),
+    ("In 2020 Chile said it will sign a treaty with Peru.", {("CHL", "PER", "03")}),
+])
+def test_an_official_future_cooperation_is_an_intent(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 Chile said it will begin a new military operation against Norwegian-backed fighters in Peru.",
+    "In 2020 Chile said that Peru will never sign a treaty with Norway.",
+])
+def test_no_intent_from_a_hostile_or_denied_future(rules_coder, text):
+    assert not [e for e in code(rules_coder, text).events if e.cameo.startswith("03")]

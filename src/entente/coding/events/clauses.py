@@ -6,7 +6,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context and ``_s
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, Trigger, _add,
+    CONCERN_PREPS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP, Trigger, _add,
 )
 
 
@@ -31,13 +31,35 @@ class ClauseEvents:
                 continue
             aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
             code = "100" if "must" in aux else "020" if "should" in aux else None
+            if code is None and aux & {"will", "'ll"} and self._cooperative(c) and not any(
+                    a.dep_ == "neg" or a.lower_ in ("never", "not") for a in c.children):
+                code = "030"  # an official's "it will deepen cooperation": an intent to cooperate
             if code is None:
                 continue
             subj, _ = self._subjects(tok, ctx)
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
             targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
+            if code == "030":
+                targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]
+                if not targets and len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
+                    targets = [p for p in ctx["pair"] if p != sources[0]]
             return self._pairs(sources, targets, Trigger(code=code), ctx)
         return []
+
+    def _cooperative(self, clause) -> bool:
+        """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
+        trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters")."""
+        core = ("dobj", "xcomp", "prep", "pobj", "conj", "attr", "advmod", "prt")
+        near = [clause] + [c for c in clause.children if c.dep_ in core]
+        near += [g for c in near[1:] for g in c.children if g.dep_ in core]
+        near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
+        for t in near:
+            low = t.lemma_.lower()
+            trig = self.rules["verbs"].get(low) if t.pos_ == "VERB" else self.rules["nouns"].get(t.lower_) or \
+                self.rules["nouns"].get(low) if t.pos_ == "NOUN" else None
+            if (trig is not None and trig.origin != "petrarch" and "03" <= trig.code[:2] <= "08") or low in REL_UP:
+                return True
+        return False
 
     @staticmethod
     def _relation_change(tok, low):

@@ -95,7 +95,7 @@ ACTOR_HEADS = {
     "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
     "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners",
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
-    "counterparts",
+    "counterparts", "spokesman", "spokeswoman", "spokesperson",
 }
 # analysts are never actors (CODEBOOK Conventions): "US and Western analysts comment that..."
 NON_ACTOR_HEADS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "scholar", "scholars",
