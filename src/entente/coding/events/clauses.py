@@ -55,9 +55,14 @@ class ClauseEvents:
         near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
         for t in near:
             low = t.lemma_.lower()
-            trig = self.rules["verbs"].get(low) if t.pos_ == "VERB" else self.rules["nouns"].get(t.lower_) or \
-                self.rules["nouns"].get(low) if t.pos_ == "NOUN" else None
-            if (trig is not None and trig.origin != "petrarch" and "03" <= trig.code[:2] <= "08") or low in REL_UP:
+            if low in REL_UP:
+                return True
+            trig = None
+            if t.pos_ == "VERB":
+                trig = self.rules["verbs"].get(low)
+            elif t.pos_ == "NOUN":
+                trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(low)
+            if trig is not None and trig.origin != "petrarch" and "03" <= trig.code[:2] <= "08":
                 return True
         return False
 
@@ -85,7 +90,7 @@ class ClauseEvents:
         """A target the verb's kind implies when its object names none: the agent of what is
         disapproved of, the state a show of force is near, the maker of what was bought."""
         targets: list[str] = []
-        if not targets and "10" <= trig.code[:2] <= "13":  # "criticized Chinese repression": its agent
+        if "10" <= trig.code[:2] <= "13":  # "criticized Chinese repression": its agent
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
@@ -117,7 +122,7 @@ class ClauseEvents:
         head = tok.head if tok.dep_ in ("acomp", "amod") and tok.head.pos_ in ("AUX", "VERB") else tok
         if self._irrealis(head) or self._irrealis(tok):
             return []
-        subj, passive = self._subjects(head, ctx)
+        subj, _ = self._subjects(head, ctx)
         # the holder itself, not a place it is in ("many in Moscow are concerned" names no state)
         sources = [a for sb in subj for a in self._token_actor(sb, ctx) + [
             m for c in sb.children if c.dep_ in ("poss", "amod", "compound", "conj") for m in self._actors_in(c, ctx)]]

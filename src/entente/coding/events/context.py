@@ -3,7 +3,6 @@ and the running context (the document's pair, the last subject) carried from sen
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    _add,
     ACTOR_HEADS,
     ACTOR_KINDS,
     LOCATIVE_PREPS,
@@ -15,11 +14,13 @@ from entente.coding.events.lexicon import (
     PRUNE_DEPS,
     SINGLE_PRONOUNS,
     VENUE_PREPS,
+    _add,
 )
 
 
 class ActorContext:
-    """Mixin for the coders: needs ``self.actors`` (an ActorDictionary)."""
+    """Mixin for the coders: needs ``self.actors`` (an ActorDictionary) and ``self.rules`` (its event
+    nouns tell a coordinated event from a coordinated party)."""
 
     def _mention_index(self, sdoc, year, split: dict | None = None):
         """Token index → mention; ``split`` collects the mentions sharing one token ("U.S.-China")."""
