@@ -127,6 +127,7 @@ SHARE_HEADS = {"share", "percent", "percentage", "portion", "bulk", "majority", 
                "proportion", "fraction", "%", "part", "billion", "million", "trillion"}
 FLOW_NOUNS = {"import", "imports", "export", "exports", "trade", "purchase", "purchases", "sale", "sales",
               "supplies", "deliveries", "shipments"}
+SELLING_FLOWS = {"export", "exports", "sale", "sales", "supplies", "deliveries", "shipments"}  # owner is the seller
 RECEIVING_NOUNS = {"import", "imports", "purchase", "purchases", "acquisition", "acquisitions", "loan"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.

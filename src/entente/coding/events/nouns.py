@@ -24,6 +24,7 @@ from entente.coding.events.lexicon import (
     REVERSAL_NOUNS,
     REVERSAL_VERBS,
     SECONDARY_PREPS,
+    SELLING_FLOWS,
     SHARE_HEADS,
     TARGET_PREPS,
     UNREALISED_HEADS,
@@ -99,7 +100,7 @@ class NominalEvents:
             if q.dep_ == "pobj" and q.head.lower_ == "for" and q.head.head.lemma_.lower() == "account":
                 subj, _ = self._subjects(q.head.head, ctx)
                 return [a for s in subj for a in self._head_actors(s, ctx)]
-            if q.dep_ in ("nummod", "quantmod", "compound", "conj") and q.head is not q:
+            if q.dep_ in ("nummod", "quantmod", "compound", "conj"):
                 q = q.head
                 continue
             break
@@ -124,10 +125,16 @@ class NominalEvents:
         subj, _ = self._subjects(verb, ctx)
         return [a for s in subj for a in self._actors_in(s, ctx)]
 
-    def _noun_events(self, tok, trig: Trigger, ctx):
+    def _noun_applies(self, tok, trig: Trigger) -> bool:
+        """The noun has the modifier or object its trigger requires ("warning shots", "the
+        establishment of diplomatic relations"); without them it is no event, not even by the pair
+        in context."""
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
-            return []
-        if not self._has_words(tok, trig.needs_obj):  # "the establishment of diplomatic relations"
+            return False
+        return self._has_words(tok, trig.needs_obj)
+
+    def _noun_events(self, tok, trig: Trigger, ctx):
+        if not self._noun_applies(tok, trig):
             return []
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return []
@@ -216,7 +223,7 @@ class NominalEvents:
             holders = [a for a in self._share_holder(tok, ctx) if a not in sources]
             if holders:  # the holder trades with the flow's owner (or its named partner), seller→buyer
                 partners = [p for p in sources + targets if p not in holders]
-                if tok.lemma_.lower() in ("export", "sale") or tok.lower_ in ("exports", "sales", "supplies", "deliveries", "shipments"):
+                if tok.lemma_.lower() in SELLING_FLOWS or tok.lower_ in SELLING_FLOWS:
                     return self._pairs(partners, holders, Trigger(code=trig.code), ctx)
                 return self._pairs(holders, partners, Trigger(code=trig.code, joint=trig.joint), ctx)
         if trig.agent:  # "Russia's top arms buyer", "the largest buyer of Russian arms": the partner

@@ -59,7 +59,7 @@ def forecast(tok) -> bool:
             return True
         if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":
             return True
-        if h.dep_ not in ("xcomp", "conj") or h.head is h:
+        if h.dep_ not in ("xcomp", "conj"):
             return False
         h = h.head
     return False

@@ -328,9 +328,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     pairs = self._noun_events(tok, trig, ctx)
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
-                unmodified = (trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children)) or (
-                    tok.pos_ != "VERB" and not self._has_words(tok, trig.needs_obj))
-                if not pairs and trig.joint and not trig.agent and not unmodified \
+                if not pairs and trig.joint and not trig.agent and (tok.pos_ == "VERB" or self._noun_applies(tok, trig)) \
                         and trig.code.startswith(("04", "057", "06")) \
                         and len(ctx["pair"]) == 2 \
                         and (tok.pos_ != "VERB" or passive) and self._actorless(
