@@ -155,3 +155,24 @@ def test_a_document_that_cannot_be_stored_leaves_the_rest_of_its_group(store):
     assert results[0] is None and results[2] is None and isinstance(results[1], KeyError)
     assert sorted(r[0] for r in store.execute("SELECT path FROM documents").fetchall()) == ["/g1.txt", "/g3.txt"]
     assert store.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_group_versions_its_documents_as_one_at_a_time_would(store):
+    """A group's documents are versioned from two queries: a changed path becomes a new version, the
+    same content twice in one group is stored once, and a reverted file makes its old version current."""
+    from entente.store import db
+    from entente.types import CodedDocument, Document
+
+    def coded(path: str, content: str) -> CodedDocument:
+        text = f"Russia and China signed accord {content}."
+        return CodedDocument(document=Document(name=path.strip("/"), path=path, text=text, format="text",
+                                               content_hash=content))
+
+    assert db.write_documents(store, [coded("/a.txt", "a1"), coded("/b.txt", "b1")]) == [None, None]
+    group = [coded("/a.txt", "a2"), coded("/c.txt", "c1"), coded("/c.txt", "c1"), coded("/b.txt", "b2"),
+             coded("/b.txt", "b1")]
+    assert db.write_documents(store, group) == [None] * 5
+    rows = store.execute("SELECT path, content_hash, version, is_current FROM documents ORDER BY path, version")
+    assert rows.fetchall() == [("/a.txt", "a1", 1, False), ("/a.txt", "a2", 2, True),
+                               ("/b.txt", "b1", 1, True), ("/b.txt", "b2", 2, False),
+                               ("/c.txt", "c1", 1, True)]

@@ -66,13 +66,13 @@ class Coder:
         rule_events = self.events.code(document, sdoc, sent_dates, year=year, date_near=date_near,
                                        candidates=candidates)
         return {"doc_date": doc_date, "doc_date_precision": doc_prec, "rule_events": rule_events,
-                "candidates": candidates}
+                "candidates": candidates, "n_sentences": len(resolver.sents)}
 
     def code(self, document: Document, sdoc) -> CodedDocument:
         ev = self.evidence(document, sdoc)
         doc_date = ev["doc_date"]
         if self.scorer is not None:
-            events = self.scorer.events(ev["candidates"], self.events.name, n_sentences=len(list(sdoc.sents)))
+            events = self.scorer.events(ev["candidates"], self.events.name, n_sentences=ev["n_sentences"])
         else:
             events = ev["rule_events"]
         events = filters.apply(events, document.text, person_actor=self.actors.person_actor)

@@ -5,7 +5,7 @@ writing, or may have died; its shards are never half-loaded). Runs go in the ord
 they started, rows in the order single-process ingest would have met them, so
 versioning is the same: a changed file becomes a new version, a file reverted to
 stored content makes that version current again (db.document_rows, the very
-statements write_document runs; db.write_documents puts the group's passages, events
+statements write_document runs; db.write_documents puts the group's documents, passages, events
 and quotes in one bulk insert per table). Every insert is ``ON CONFLICT DO NOTHING`` on ids
 derived from content, so a retried task's shard or a merge resumed after a crash
 adds nothing; a run merged to the end (finished in ingest_runs) is skipped.

@@ -43,15 +43,18 @@ def _paragraph_breaks(doc):
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
     """Load the spaCy pipeline ``model`` (default: the pinned en_core_web_sm build).
 
     Raises ConfigError naming the model and how to install one when it is missing.
     """
+    return _load(model_name(model))  # one copy per pipeline, however the caller names the default
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
-    name = model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError as e:

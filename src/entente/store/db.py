@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -186,17 +187,36 @@ def write_documents(con, group: list[CodedDocument], run_id: str | None = None) 
             return [e]
     con.execute("BEGIN TRANSACTION")
     try:
-        children: dict[str, list[tuple]] = {t: [] for t in CHILD_TABLES}
+        known = _stored(con, group)
+        tables: dict[str, list[tuple]] = {t: [] for t in ROW_TABLES}
         for coded in group:
-            for table, rows in (document_rows(con, coded, run_id)[1] or {}).items():
-                children[table] += rows
-        for table, rows in children.items():
-            insert_bulk(con, table, rows, CHILD_TABLES[table][1])
+            for table, rows in (document_rows(con, coded, run_id, known)[1] or {}).items():
+                tables[table] += rows
+        for table, rows in tables.items():
+            insert_bulk(con, table, rows, ROW_TABLES[table][1])
+        # a path met twice in the group (changed, then reverted): its last content is current, as
+        # storing the documents one at a time would leave it; rows inserted above were not yet there
+        last = {c.document.path: doc_id_of(c.document.path, c.document.content_hash) for c in group}
+        for path, n in Counter(c.document.path for c in group).items():
+            if n > 1:
+                make_current(con, last[path], path)
         con.execute("COMMIT")
         return [None] * len(group)
     except Exception:
         con.execute("ROLLBACK")
     return [write_documents(con, [coded], run_id)[0] for coded in group]
+
+
+def _stored(con, group: list[CodedDocument]) -> tuple[set[str], dict[str, int]]:
+    """The group's doc_ids already stored, and the latest stored version of each of its paths: two
+    queries for the group where one statement per document costs more than storing its rows."""
+    ids = [doc_id_of(c.document.path, c.document.content_hash) for c in group]
+    paths = sorted({c.document.path for c in group})
+    stored = {r[0] for r in con.execute(
+        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+    versions = dict(con.execute("SELECT path, max(version) FROM documents WHERE path IN "
+                                "(SELECT unnest(?::VARCHAR[])) GROUP BY path", [paths]).fetchall())
+    return stored, versions
 
 
 def doc_id_of(path: str, content_hash: str) -> str:
@@ -211,15 +231,16 @@ def make_current(con, doc_id: str, path: str) -> None:
 
 def write_document_rows(con, coded: CodedDocument, run_id: str | None = None) -> str:
     """write_document's statements, inside the caller's transaction."""
-    doc_id, children = document_rows(con, coded, run_id)
-    for table, rows in (children or {}).items():
-        _insert(con, CHILD_TABLES[table][0], rows, CHILD_TABLES[table][1])
+    doc_id, tables = document_rows(con, coded, run_id)
+    for table, rows in (tables or {}).items():
+        _insert(con, ROW_TABLES[table][0], rows, ROW_TABLES[table][1])
     return doc_id
 
 
-# table (with its column list where only some columns are coded) and width of the rows document_rows makes
-CHILD_TABLES = {"passages": ("passages", 7), "events": (f"events ({CODED_EVENT_COLUMNS})", 26),
-                "quotes": ("quotes", 13)}
+# table (with its column list where only some columns are coded) and width of the rows document_rows
+# makes, in the order they are inserted
+ROW_TABLES = {"documents": ("documents", 20), "passages": ("passages", 7),
+              "events": (f"events ({CODED_EVENT_COLUMNS})", 26), "quotes": ("quotes", 13)}
 
 
 def insert_bulk(con, table: str, rows: list[tuple], width: int) -> None:
@@ -231,32 +252,35 @@ def insert_bulk(con, table: str, rows: list[tuple], width: int) -> None:
 
     con.register("_bulk_rows", pa.table({f"c{j}": [r[j] for r in rows] for j in range(width)}))
     try:
-        con.execute(f"INSERT INTO {CHILD_TABLES[table][0]} SELECT * FROM _bulk_rows ON CONFLICT DO NOTHING")
+        con.execute(f"INSERT INTO {ROW_TABLES[table][0]} SELECT * FROM _bulk_rows ON CONFLICT DO NOTHING")
     finally:
         con.unregister("_bulk_rows")
 
 
-def document_rows(con, coded: CodedDocument, run_id: str | None = None) -> tuple[str, dict | None]:
-    """Store the document row (versioning included) and return (doc_id, its passage, event and quote
-    rows to insert); None instead of rows when this content was stored already."""
+def document_rows(con, coded: CodedDocument, run_id: str | None = None,
+                  known: tuple[set[str], dict[str, int]] | None = None) -> tuple[str, dict | None]:
+    """Version the document and return (doc_id, its document, passage, event and quote rows to insert);
+    None instead of rows when this content was stored already. ``known``: what _stored found for the
+    caller's group, updated here, so a group costs two queries rather than one per document."""
+    stored, versions = known if known is not None else _stored(con, [coded])
     doc = coded.document
     doc_id = doc_id_of(doc.path, doc.content_hash)
-    # one statement: the next version number, and nothing when this content is already stored
-    inserted = con.execute(
-        "INSERT INTO documents SELECT ?, ?, ?, coalesce(max(version), 0) + 1, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ? FROM documents WHERE path = ? ON CONFLICT DO NOTHING RETURNING version",
-        [
-            doc_id, doc.name, doc.path, doc.content_hash, doc.format, doc.title, doc.url,
-            doc.author, doc.site, doc.genre, doc.published, doc.published_precision,
-            coded.doc_date, coded.doc_date_precision, doc.text, len(doc.text), run_id, dt.datetime.now(),
-            doc.path,
-        ],
-    ).fetchall()
-    if not inserted:  # this content is stored; a file reverted to it makes that version current again
+    if doc_id in stored:  # this content is stored; a file reverted to it makes that version current again
         make_current(con, doc_id, doc.path)
         return doc_id, None
-    if inserted[0][0] > 1:  # a new version of a known path: the old one stops being current
-        con.execute("UPDATE documents SET is_current = false WHERE path = ? AND doc_id <> ?", [doc.path, doc_id])
+    stored.add(doc_id)
+    versions[doc.path] = version = versions.get(doc.path, 0) + 1
+    if version > 1:  # a new version of a known path: the old one stops being current
+        con.execute("UPDATE documents SET is_current = false WHERE path = ?", [doc.path])
+    row = (doc_id, doc.name, doc.path, version, True, doc.content_hash, doc.format, doc.title, doc.url,
+           doc.author, doc.site, doc.genre, doc.published, doc.published_precision, coded.doc_date,
+           coded.doc_date_precision, doc.text, len(doc.text), run_id, dt.datetime.now())
+    return doc_id, {"documents": [row], **_child_rows(coded, doc_id)}
+
+
+def _child_rows(coded: CodedDocument, doc_id: str) -> dict[str, list[tuple]]:
+    """A stored document's passage, event and quote rows."""
+    doc = coded.document
     passages = [
         (f"{doc_id}:{i}", doc_id, i, p.kind, p.speaker, p.start, p.end) for i, p in enumerate(doc.passages)
     ]
@@ -292,4 +316,4 @@ def document_rows(con, coded: CodedDocument, run_id: str | None = None) -> tuple
             qid, doc_id, passage_of(q.start), q.start, q.end, q.sent_start, q.sent_end, q.speaker,
             q.speaker_actor, doc.text[q.start:q.end], q.rule, q.coder, q.confidence,
         ))
-    return doc_id, {"passages": passages, "events": rows, "quotes": qrows}
+    return {"passages": passages, "events": rows, "quotes": qrows}
