@@ -553,3 +553,37 @@ def test_an_official_future_cooperation_is_an_intent(rules_coder, text, expected
 ])
 def test_no_intent_from_a_hostile_or_denied_future(rules_coder, text):
     assert not [e for e in code(rules_coder, text).events if e.cameo.startswith("03")]
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a subjectless conjunct parsed into the reported clause is the speaker's own act
+    ("In 2020 Chile said sanctions were pushing it closer to Norway and accused Peru of imposing its rules.",
+     ("CHL", "PER", "11"), None),
+    ("Chile's foreign minister and his Norwegian counterpart have commented that sanctions are drawing "
+     "them together and accused Peru of imposing its rules.", ("NOR", "PER", "11"), None),
+    # a reported judgement that finds fault with another actor is criticism, not a plain statement
+    ("In 2020 the NATO summit declared that Peru's assertive behavior presents systemic challenges to the "
+     "alliance.", ("NATO", "PER", "11"), ("NATO", "PER", "01")),
+    ("In 2020 Chile said Peru's actions were illegal.", ("CHL", "PER", "11"), None),
+    # a resolution condemns in the name of the body that adopted it
+    ("In 2020 the UN General Assembly adopted a resolution condemning Peru's invasion of Bolivia.",
+     ("UN", "PER", "11"), ("UN", "BOL", "11")),
+    # disapproval of an act targets its agent, not its victim
+    ("In 2020 Chile condemned Peru's invasion of Bolivia.", ("CHL", "PER", "11"), ("CHL", "BOL", "11")),
+    # a statement about another actor with no act of its own to code
+    ("In 2020 Chile's foreign minister said Peru and Bolivia are fundamentally different issues.",
+     ("CHL", "BOL", "01"), None),
+])
+def test_reported_criticism_and_statements(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 Chile said Peru's economy faces no threat.",  # a denied fault
+    "In 2020 Chile said Peru remains one of its best partners in combatting illegal migration.",  # not Peru's fault
+    "In 2020 Chile said a Peruvian court released a Norwegian reporter and barred her from leaving.",  # the court's act
+])
+def test_no_criticism_or_statement_where_the_clause_has_none(rules_coder, text):
+    got = triples(code(rules_coder, text))
+    assert not {(s, t, c) for s, t, c in got if s == "CHL" and c in ("01", "11")}

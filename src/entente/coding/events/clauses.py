@@ -6,8 +6,10 @@ Mixed into the rules coder (rules.py), which supplies the actor context and ``_s
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP, Trigger, _add,
+    CONCERN_PREPS, CRITICAL_WORDS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP,
+    SPEECH_VERBS, Trigger, _add,
 )
+from entente.coding.events.realis import REPORTING_VERBS
 
 
 class ClauseEvents:
@@ -134,3 +136,87 @@ class ClauseEvents:
                         _add(targets, [a for a in self._head_actors(p, ctx) if a not in sources])
         return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
+
+    def _speaker_conj(self, verb, ctx) -> bool:
+        """Whether a subjectless conjunct of a reported clause is really the speaker's second act: it
+        has the reporting verb's form, not its own head's ("said sanctions were pushing ... and
+        accused"; in "said a court released X and barred Y" the court barred)."""
+        head, report = verb.head, verb.head.head
+        if head.dep_ != "ccomp" or report is head or report.lemma_.lower() not in SPEECH_VERBS | REPORTING_VERBS | {
+                "comment", "claim", "announce", "assert", "write"}:
+            return False
+        form = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}  # "have commented ... and accused"
+        return form.get(verb.tag_) == form.get(report.tag_, report.tag_) != form.get(head.tag_, head.tag_)
+
+    def _document_body(self, noun, ctx) -> list:
+        """Who a resolution or statement speaks for: the subject of the verb that adopted or issued it
+        ("the Assembly adopted a resolution condemning..."), else the body named where it was voted
+        ("voted in the UN General Assembly for a resolution condemning...")."""
+        verb = noun.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and self._actors_in(c, ctx)]
+        if subj:
+            return subj
+        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "by")
+                for p in c.children if p.dep_ == "pobj" and any(
+                    getattr(self.actors.actors.get(a), "kind", None) == "igo" for a in self._actors_in(p, ctx))]
+
+    def _reported_statement(self, tok, ctx):
+        """ "Wang Yi said Ukraine and Taiwan are different issues": a statement about another actor (010),
+        when the reported clause has no act of its own to code (CODEBOOK: 01 only when no more
+        specific root applies; plain attribution is no event)."""
+        for c in tok.children:
+            if c.dep_ != "ccomp" or self._irrealis(c):
+                continue
+            if any(self._clause_trigger(t) for t in c.subtree):
+                return []
+            subj, _ = self._subjects(tok, ctx)
+            sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                       for a in self._head_actors(t, ctx) if a not in sources]
+            if sources and targets:
+                return self._pairs(sources, targets, Trigger(code="010"), ctx)
+        return []
+
+    def _clause_trigger(self, t) -> bool:
+        if t.pos_ == "VERB":
+            trig = self.rules["verbs"].get(t.lemma_.lower())
+        elif t.pos_ in ("NOUN", "PROPN"):
+            trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(t.lemma_.lower())
+        else:
+            return False
+        return trig is not None  # PETRARCH2's verbs too: "said a court released X" reports the release
+
+    def _reported_criticism(self, tok, ctx):
+        """ "NATO said China's assertive behaviour presents systemic challenges": a reported judgement
+        that finds fault with another actor, the subject of the report, is criticism (111)."""
+        for c in tok.children:
+            if c.dep_ != "ccomp" or any(t.lower_ in ("no", "not", "never", "n't", "nor", "without") for t in c.subtree):
+                continue  # "said Peru faces no threat"
+            # the fault is the clause's own (its verb, subject, object, predicate), not a word deep in a
+            # phrase ("partners in combatting illegal migration")
+            if not any((t.lemma_.lower() in CRITICAL_WORDS or t.lower_ in CRITICAL_WORDS) and _near(t, c)
+                       for t in c.subtree):
+                continue
+            subj, _ = self._subjects(tok, ctx)
+            sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                       for a in self._head_actors(t, ctx) if a not in sources]
+            if sources and targets:
+                return self._pairs(sources, targets, Trigger(code="111"), ctx)
+        return []
+
+
+def _near(tok, clause) -> bool:
+    """Whether ``tok`` belongs to the clause itself rather than to a phrase or clause inside it."""
+    h = tok
+    while h.i != clause.i and h.head.i != h.i:
+        if h.dep_ in ("prep", "pcomp", "relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return False
+        h = h.head
+    return True

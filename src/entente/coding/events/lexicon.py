@@ -114,6 +114,15 @@ POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "aroun
 CONCERN_ADJS = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "disappointed", "angered",
                 "outraged", "upset", "unhappy", "displeased", "dissatisfied"}
 CONCERN_PREPS = {"about", "over", "by", "with", "at"}
+# a reported judgement that finds fault with its subject ("said X's assertive behaviour presents systemic
+# challenges", "stated that Y's actions are illegal"): criticism (111), CAMEO's "criticize or denounce"
+CRITICAL_WORDS = {"aggressive", "assertive", "provocative", "escalatory", "destabilizing", "destabilising",
+                  "coercive", "reckless", "irresponsible", "illegal", "illegitimate", "unacceptable", "hostile",
+                  "dangerous", "threat", "threaten", "undermine", "violate", "violation", "aggression",
+                  "hypocritical", "hypocrisy", "bullying", "hegemonic", "interference", "meddling", "challenge",
+                  "blame", "culpable", "complicit", "lie", "mistake", "unlawful", "belligerent"}
+# a body's document condemns in the body's name ("a resolution condemning X's invasion")
+DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "motion", "letter"}
 DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target

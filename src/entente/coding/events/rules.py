@@ -26,6 +26,7 @@ from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CODER,
     CONCERN_ADJS,
+    DOCUMENT_NOUNS,
     GIVING_VERBS,
     INTENT_NOUNS,
     MUTUAL_PREFIXES,
@@ -129,9 +130,17 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                 ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
                 if ctrl:
                     return ctrl, False
+            if h.dep_ == "conj" and self._speaker_conj(h, ctx):
+                # "X said sanctions were pushing them closer and accused Y": parsed as a conjunct of the
+                # reported clause, the second verb is the speaker's own act
+                h = h.head.head
+                continue
             if h.dep_ in ("xcomp", "conj", "acomp") and h.head is not h:  # "X is ready to help"
                 h = h.head
                 continue
+            if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() in DOCUMENT_NOUNS and not \
+                    self._actors_in(h.head, ctx):
+                return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
             if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
                 return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
             break
@@ -158,6 +167,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
             if any(a is not None and a.code[:2] >= "09" for a in acts):
                 trig = Trigger(code="130")  # "vowed to attack": a threat, not an intent to cooperate
+        if trig.code.startswith("01"):
+            critical = self._reported_criticism(tok, ctx)
+            if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
+                return critical
         subj, passive = self._subjects(tok, ctx)
         sources: list[str] = []
         targets: list[str] = []
@@ -175,7 +188,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             elif c.dep_ == "dobj" and tok.lemma_.lower() in BLOCKING_VERBS and self._proposers(c, ctx):
                 _add(targets, self._proposers(c, ctx))  # "vetoed UN sanctions on X": the UN's measure
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
-                if not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
+                if c.dep_ == "dobj" and "10" <= trig.code[:2] <= "13" and c.pos_ == "NOUN" and (
+                        c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
+                    _add(targets, self._head_actors(c, ctx))  # "condemned X's invasion of Y": X
+                elif not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
                     _add(targets, self._actors_in(c, ctx))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
@@ -290,7 +306,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                 if trig is not None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._has_words(tok, trig.needs_obj):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
-                    pairs = self._reported_demand(tok, ctx)
+                    pairs = self._reported_demand(tok, ctx) or self._reported_criticism(tok, ctx) or (
+                        self._reported_statement(tok, ctx))
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
                 rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (
