@@ -587,3 +587,13 @@ def test_reported_criticism_and_statements(rules_coder, text, expected, absent):
 def test_no_criticism_or_statement_where_the_clause_has_none(rules_coder, text):
     got = triples(code(rules_coder, text))
     assert not {(s, t, c) for s, t, c in got if s == "CHL" and c in ("01", "11")}
+
+
+def test_an_accused_act_is_an_allegation_not_a_report(rules_coder):
+    got = triples(code(rules_coder, "In 2020 the Chilean foreign minister accused Peru of breaking the treaty."))
+    assert ("CHL", "PER", "11") in got and not {c for s, t, c in got if c == "19"}
+
+
+def test_concern_about_actions_seen_from_an_actor_targets_it(rules_coder):
+    got = triples(code(rules_coder, "In 2020 Chile voiced concerns about the steps taken by Peru."))
+    assert ("CHL", "PER", "11") in got

@@ -208,7 +208,7 @@ class NominalEvents:
                     elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
                         _add(targets, acts)  # "talks on Syria": Syria is the topic
                     elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
-                        _add(targets, acts)  # "concerns about China's support"
+                        _add(targets, acts or self._seen_from(p, ctx))  # "concerns about China's support"
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -288,4 +288,17 @@ class NominalEvents:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             _add(out, [a for a in self._head_actors(o, ctx) if a not in sources])
+        return out
+
+    def _seen_from(self, noun, ctx) -> list[str]:
+        """The agent a clause on an actorless noun names: "the actions we have seen from the DPRK",
+        "the steps taken by Peru"."""
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl"):
+                for a in c.children:
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in ("from", "by")):
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                _add(out, self._head_actors(p, ctx))
         return out

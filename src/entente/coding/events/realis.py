@@ -17,6 +17,9 @@ REPORTING_VERBS = {"say", "reiterate", "stress", "emphasize", "emphasise", "note
                    "underscore", "confirm", "acknowledge", "explain", "report", "insist", "mention", "point"}
 
 
+ALLEGING_VERBS = {"accuse", "suspect", "charge", "allege"}  # "condemned X for attacking Y" presupposes the attack
+
+
 def irrealis(tok) -> bool:
     h = tok
     for _ in range(6):
@@ -34,6 +37,8 @@ def irrealis(tok) -> bool:
             return True  # "call on the US to lift sanctions", parsed as an adverbial clause
         if h.dep_ == "xcomp" and h.head.lemma_ == "go" and h.head.tag_ == "VBG":  # "going to"
             return True
+        if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ALLEGING_VERBS:
+            return True  # "accused Peru of breaking the treaty": an allegation, not a report of the act
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
             break  # "even though X supports Y, it doesn't mean...": the main clause's negation is not X's
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING_VERBS:
