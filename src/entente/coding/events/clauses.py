@@ -1,19 +1,67 @@
-"""Acts read off a clause's shape rather than a trigger word: a demand inside reported speech
-("Russia says Israel must end attacks"), the proposer of a blocked measure ("vetoed UN sanctions"),
-a change in the relationship itself ("the alliance crashed", "relations improved"), and targets a
-verb's kind implies ("criticized Chinese repression", "massed troops near the Ukrainian border").
-Mixed into the rules coder (rules.py), which supplies the actor context and ``_subjects``."""
+"""Who a clause's subject is, and acts read off a clause's shape rather than a trigger word: a demand
+inside reported speech ("Russia says Israel must end attacks"), a criticism or a statement about
+another actor ("NATO said China's behaviour presents challenges"), the proposer of a blocked
+measure ("vetoed UN sanctions"), a change in the relationship itself ("the alliance crashed",
+"relations improved"), and targets a verb's kind implies ("criticized Chinese repression",
+"massed troops near the Ukrainian border").
+Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, CRITICAL_WORDS, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP,
-    SPEECH_VERBS, Trigger, _add,
+    CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
+    REL_DOWN, REL_NOUNS, REL_UP, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
 from entente.coding.events.realis import REPORTING_VERBS
 
 
 class ClauseEvents:
-    """Mixin for the rules coder: needs its actor context, ``_subjects`` and ``_pairs``."""
+    """Mixin for the rules coder: needs its actor context and ``_pairs``."""
+
+    def _subjects(self, verb, ctx):
+        """A verb's subjects (tokens) and whether they are passive: its own, or those its clause
+        inherits (a conjunct, a controlled infinitive, a relative clause's antecedent)."""
+        h = verb
+        for _ in range(4):
+            subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
+                return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
+            if subj:
+                return subj, any(c.dep_ == "nsubjpass" for c in subj)
+            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
+            if h.dep_ == "pcomp" or (h.dep_ in ("advcl", "relcl", "acl") and infinitive):
+                # "for having supported X", "went to great lengths to reaffirm": the clause's subject acts
+                g = h.head
+                for _ in range(4):
+                    if g.pos_ in ("VERB", "AUX") or g.head is g:
+                        break
+                    g = g.head
+                if g.pos_ in ("VERB", "AUX") and g is not h:
+                    ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
+                    if ctrl and h.dep_ != "pcomp" and g.lemma_.lower() in OBJECT_CONTROL:
+                        # "to have Putin there to support him": object control; in "summoned the envoy
+                        # to complain" the subject complains
+                        return ctrl, False
+                    h = g
+                    continue
+            if h.dep_ == "xcomp" and h.head is not h and h.head.lemma_.lower() not in SUBJECT_CONTROL:
+                ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
+                if ctrl:
+                    return ctrl, False
+            if h.dep_ == "conj" and self._speaker_conj(h, ctx):
+                # "X said sanctions were pushing them closer and accused Y": parsed as a conjunct of the
+                # reported clause, the second verb is the speaker's own act
+                h = h.head.head
+                continue
+            if h.dep_ in ("xcomp", "conj", "acomp") and h.head is not h:  # "X is ready to help"
+                h = h.head
+                continue
+            if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() in DOCUMENT_NOUNS and not \
+                    self._actors_in(h.head, ctx):
+                return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
+            if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
+                return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
+            break
+        return [], False
 
     def _proposers(self, obj, ctx) -> list[str]:
         """Who put forward a blocked measure: the modifiers of an event noun ("UN sanctions", "the US plan")."""

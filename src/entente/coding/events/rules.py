@@ -26,18 +26,15 @@ from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CODER,
     CONCERN_ADJS,
-    DOCUMENT_NOUNS,
     GIVING_VERBS,
     INTENT_NOUNS,
     MUTUAL_PREFIXES,
-    OBJECT_CONTROL,
     PACT_NOUNS,
     PAIR_PRONOUNS,
     PERSON_PRONOUNS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
     REL_UP,
-    RELATIVE_PRONOUNS,
     SECONDARY_PREPS,
     SINGLE_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -101,50 +98,6 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         self.rules = load_rules(self.rules_path)
         self.petrarch = load_petrarch_verbs()
         return self
-
-    def _subjects(self, verb, ctx):
-        h = verb
-        for _ in range(4):
-            subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
-                return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
-            if subj:
-                return subj, any(c.dep_ == "nsubjpass" for c in subj)
-            infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
-            if h.dep_ == "pcomp" or (h.dep_ in ("advcl", "relcl", "acl") and infinitive):
-                # "for having supported X", "went to great lengths to reaffirm": the clause's subject acts
-                g = h.head
-                for _ in range(4):
-                    if g.pos_ in ("VERB", "AUX") or g.head is g:
-                        break
-                    g = g.head
-                if g.pos_ in ("VERB", "AUX") and g is not h:
-                    ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
-                    if ctrl and h.dep_ != "pcomp" and g.lemma_.lower() in OBJECT_CONTROL:
-                        # "to have Putin there to support him": object control; in "summoned the envoy
-                        # to complain" the subject complains
-                        return ctrl, False
-                    h = g
-                    continue
-            if h.dep_ == "xcomp" and h.head is not h and h.head.lemma_.lower() not in SUBJECT_CONTROL:
-                ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
-                if ctrl:
-                    return ctrl, False
-            if h.dep_ == "conj" and self._speaker_conj(h, ctx):
-                # "X said sanctions were pushing them closer and accused Y": parsed as a conjunct of the
-                # reported clause, the second verb is the speaker's own act
-                h = h.head.head
-                continue
-            if h.dep_ in ("xcomp", "conj", "acomp") and h.head is not h:  # "X is ready to help"
-                h = h.head
-                continue
-            if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() in DOCUMENT_NOUNS and not \
-                    self._actors_in(h.head, ctx):
-                return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
-            if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
-                return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
-            break
-        return [], False
 
     def _verb_events(self, tok, trig: Trigger, ctx):
         if not self._has_words(tok, trig.needs_obj):
