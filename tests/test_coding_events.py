@@ -597,3 +597,26 @@ def test_an_accused_act_is_an_allegation_not_a_report(rules_coder):
 def test_concern_about_actions_seen_from_an_actor_targets_it(rules_coder):
     got = triples(code(rules_coder, "In 2020 Chile voiced concerns about the steps taken by Peru."))
     assert ("CHL", "PER", "11") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru joined the Shanghai Cooperation Organization in 2024.", {("PER", "SCO", "05")}),
+    ("In 2023 the SCO admitted Peru as a member.", {("SCO", "PER", "05")}),
+    # founding an organisation together: cooperation among the founders, both ways
+    ("The SCO, established in 2001 by Chile, Peru, and several other states, grew in 2023.",
+     {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+    # an agreement the pair has, and the normalisation of the relations in context
+    ("Lima and Santiago have a 25-year agreement, signed in 2021.", {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+    ("Chile and Peru fought a border war in 1960. The split lasted until the normalization of relations in 1989.",
+     {("CHL", "PER", "05"), ("PER", "CHL", "05")}),
+])
+def test_membership_founding_and_relations(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 British troops arrived in Peru to join the United Nations peacekeeping mission there.",
+    "In 2020 Lima and Santiago form a part of the permanent members of the UN's peace body.",
+])
+def test_no_membership_from_a_mission_or_a_part(rules_coder, text):
+    assert not {(s, t) for s, t, c in triples(code(rules_coder, text)) if c == "05"}

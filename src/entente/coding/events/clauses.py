@@ -8,7 +8,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
+    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, FOUNDING_VERBS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
     REL_DOWN, REL_NOUNS, REL_UP, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
 from entente.coding.events.realis import REPORTING_VERBS
@@ -211,8 +211,49 @@ class ClauseEvents:
         if subj:
             return subj
         return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "by")
-                for p in c.children if p.dep_ == "pobj" and any(
-                    getattr(self.actors.actors.get(a), "kind", None) == "igo" for a in self._actors_in(p, ctx))]
+                for p in c.children if p.dep_ == "pobj" and any(self._is_igo(a) for a in self._actors_in(p, ctx))]
+
+    def _membership(self, tok, ctx):
+        """ "Iran joined the SCO", "acceded to the WTO" (member → organisation), "the SCO admitted Iran"
+        (organisation → member): 050, when the organisation is an IGO the dictionary knows."""
+        def igos(t):  # the organisation itself, not its mission or body ("joined the UN mission in Mali")
+            return [a for a in self._token_actor(t, ctx) if self._is_igo(a)]
+
+        if tok.lemma_.lower() in FOUNDING_VERBS:
+            return self._founders(tok, ctx)
+        subj, passive = self._subjects(tok, ctx)
+        if passive:
+            return []
+        objects = [c for c in tok.children if c.dep_ == "dobj"] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in ADMITTING_VERBS:
+            sources = [a for s in subj for a in igos(s)]
+            targets = [a for o in objects for a in self._actors_in(o, ctx) if not self._is_igo(a)]
+        else:
+            sources = [a for s in subj for a in self._actors_in(s, ctx) if not self._is_igo(a)]
+            targets = [a for o in objects for a in igos(o)]
+        return self._pairs(sources, targets, Trigger(code="050"), ctx) if sources and targets else []
+
+    def _founders(self, tok, ctx):
+        """ "the SCO, established in 2001 by China, Russia and others", "China and Russia founded the
+        SCO": founding an organisation together is diplomatic cooperation among the founders (050)."""
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            made = [tok.head]
+            founders = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        else:
+            subj, passive = self._subjects(tok, ctx)
+            if passive:
+                made = subj
+                founders = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            else:
+                made, founders = [c for c in tok.children if c.dep_ == "dobj"], subj
+        if not any(self._is_igo(a) for m in made for a in self._token_actor(m, ctx)):
+            return []  # "Moscow and Beijing form a part of the UN's body" founds nothing
+        states = [a for f in founders for a in self._actors_in(f, ctx) if not self._is_igo(a)]
+        return self._pairs(states, [], Trigger(code="050", joint=True), ctx) if len(set(states)) >= 2 else []
+
+    def _is_igo(self, code: str) -> bool:
+        return getattr(self.actors.actors.get(code), "kind", None) == "igo"
 
     def _reported_statement(self, tok, ctx):
         """ "Wang Yi said Ukraine and Taiwan are different issues": a statement about another actor (010),

@@ -121,6 +121,10 @@ CRITICAL_WORDS = {"aggressive", "assertive", "provocative", "escalatory", "desta
                   "dangerous", "threat", "threaten", "undermine", "violate", "violation", "aggression",
                   "hypocritical", "hypocrisy", "bullying", "hegemonic", "interference", "meddling", "challenge",
                   "blame", "culpable", "complicit", "lie", "mistake", "unlawful", "belligerent"}
+# joining an organisation, and an organisation taking a member in: diplomatic cooperation (050)
+MEMBERSHIP_VERBS = {"join", "accede", "rejoin"}
+ADMITTING_VERBS = {"admit", "add", "accept", "induct", "welcome"}
+FOUNDING_VERBS = {"found", "establish", "create", "form", "launch", "co-found", "cofound"}  # an IGO's founders
 # a body's document condemns in the body's name ("a resolution condemning X's invasion")
 DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "motion", "letter"}
 DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}

@@ -174,8 +174,8 @@ class NominalEvents:
             return []  # "vetoed new sanctions": the veto is the act (coded by the verb), not the sanctions
         light = verb is not None and tok.dep_ in ("dobj", "pobj", "nsubjpass") and (
             verb.lemma_.lower() in LIGHT_VERBS
-            # "had talks", "we have concerns about X"
-            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:2] in ("04", "11"))
+            # "had talks", "have concerns about X", "Beijing and Tehran have a 25-year agreement"
+            or (verb.lemma_.lower() == "have" and tok.dep_ == "dobj" and trig.code[:3] in ("040", "111", "057"))
             or undoer is not None)
         if light:
             code = realis.intent_code(verb, trig.code)

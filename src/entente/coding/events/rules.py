@@ -25,9 +25,12 @@ from entente.coding.events.features import (
 from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CODER,
+    ADMITTING_VERBS,
     CONCERN_ADJS,
+    FOUNDING_VERBS,
     GIVING_VERBS,
     INTENT_NOUNS,
+    MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
     PAIR_PRONOUNS,
@@ -256,6 +259,12 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
                                date_near, 0.5, "adj")
                     continue
+                if tok.pos_ == "VERB" and low in MEMBERSHIP_VERBS | ADMITTING_VERBS | FOUNDING_VERBS \
+                        and not self._irrealis(tok):
+                    pairs = self._membership(tok, ctx)  # "Iran joined the SCO", "the SCO admitted Iran"
+                    if pairs:
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                        continue
                 if trig is not None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._has_words(tok, trig.needs_obj):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
@@ -299,7 +308,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
                 if not pairs and trig.joint and not trig.agent and (tok.pos_ == "VERB" or self._noun_applies(tok, trig)) \
-                        and trig.code.startswith(("04", "057", "06")) \
+                        and (trig.code.startswith(("04", "057", "06")) or (trig.code == "050" and self._has_words(
+                            tok, ("relations", "ties", "relationship")))) \
                         and len(ctx["pair"]) == 2 \
                         and (tok.pos_ != "VERB" or passive) and self._actorless(
                             tok, ctx, pronouns=not (ctx.get("speaker") and tok.pos_ != "VERB" and trig.code.startswith("04"))):
