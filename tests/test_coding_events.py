@@ -620,3 +620,20 @@ def test_membership_founding_and_relations(rules_coder, text, expected):
 ])
 def test_no_membership_from_a_mission_or_a_part(rules_coder, text):
     assert not {(s, t) for s, t, c in triples(code(rules_coder, text)) if c == "05"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a past report's "would" is its "will"; a hope for a cooperative act is an intent
+    ("Chilean officials said the foreign minister would travel to Peru in the coming weeks.", ("CHL", "PER", "03")),
+    ("In 2020 Chile hoped Peru would sign the treaty.", ("CHL", "PER", "03")),
+    ("In 2021 it was announced that Chile would sign a treaty with Peru.", ("CHL", "PER", "03")),
+    ("In 2020 the Chilean foreign minister traveled to Peru.", ("CHL", "PER", "04")),
+])
+def test_reported_future_and_hoped_cooperation_is_an_intent(rules_coder, text, expected):
+    assert expected in triples(code(rules_coder, text))
+
+
+def test_a_hope_to_act_is_not_the_act(rules_coder):
+    # the small English model lemmatises "hoped" as "hop": the form, not the lemma, marks the hope
+    assert not {c for s, t, c in triples(code(rules_coder, "In 2020 Chile hoped to sign a treaty with Peru."))
+                if c == "05"}

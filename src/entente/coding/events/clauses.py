@@ -8,7 +8,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, FOUNDING_VERBS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
+    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, FOUNDING_VERBS, HOPE_FORMS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
     REL_DOWN, REL_NOUNS, REL_UP, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
 from entente.coding.events.realis import REPORTING_VERBS
@@ -80,14 +80,20 @@ class ClauseEvents:
             if c.dep_ != "ccomp":
                 continue
             aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
-            code = "100" if "must" in aux else "020" if "should" in aux else None
-            if code is None and aux & {"will", "'ll"} and self._cooperative(c) and not any(
+            hope = tok.lower_ in HOPE_FORMS
+            code = None if hope else "100" if "must" in aux else "020" if "should" in aux else None
+            # an official's "it will deepen cooperation", "said the minister would travel to X" (a past
+            # report's "would" is its "will"), "hoped a deal with X would be signed": an intent (03)
+            future = aux & {"will", "'ll"} or ("would" in aux and tok.tag_ in ("VBD", "VBN")) or hope
+            if code is None and future and self._cooperative(c) and not any(
                     a.dep_ == "neg" or a.lower_ in ("never", "not") for a in c.children):
-                code = "030"  # an official's "it will deepen cooperation": an intent to cooperate
+                code = "030"
             if code is None:
                 continue
             subj, _ = self._subjects(tok, ctx)
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            if not sources and code == "030":  # "it was announced that China would build ... in X"
+                sources = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
             targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
             if code == "030":
                 targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]

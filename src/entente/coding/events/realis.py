@@ -8,6 +8,7 @@ from entente.coding.events.lexicon import (
     CONDITIONAL_MARKS,
     INTENT_ADJS,
     INTENT_VERBS,
+    HOPE_FORMS,
     IRREALIS_GOVERNORS,
     MODALS,
 )
@@ -30,7 +31,7 @@ def irrealis(tok) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
-        if h.dep_ in ("xcomp", "acl") and h.head.lemma_.lower() in IRREALIS_GOVERNORS:
+        if h.dep_ in ("xcomp", "acl") and (h.head.lemma_.lower() in IRREALIS_GOVERNORS or h.head.lower_ in HOPE_FORMS):
             return True
         if h.dep_ == "advcl" and h.head.lemma_.lower() in IRREALIS_GOVERNORS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
@@ -46,8 +47,9 @@ def irrealis(tok) -> bool:
             # content's; a denied report still is ("did not say that...")
             return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in h.head.children)
         if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
-            if h.dep_ in ("ccomp",) and h.head.lemma_.lower() in ("hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect",
-                                                                  "worried", "worry", "afraid", "concerned"):
+            if h.dep_ in ("ccomp",) and (h.head.lemma_.lower() in (
+                    "hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect",
+                    "worried", "worry", "afraid", "concerned") or h.head.lower_ in HOPE_FORMS):
                 return True
             h = h.head
             continue

@@ -29,6 +29,7 @@ from entente.coding.events.lexicon import (
     CONCERN_ADJS,
     FOUNDING_VERBS,
     GIVING_VERBS,
+    HOPE_FORMS,
     INTENT_NOUNS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
@@ -249,7 +250,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             quoted = self._quoted_chars(sent)
             seen: dict = {}  # (source, target, root) → index of its event
             for tok in sent:
-                low = tok.lemma_.lower()
+                low = "hope" if tok.lower_ in HOPE_FORMS else tok.lemma_.lower()
                 trig = None
                 if tok.pos_ in ("VERB",) and low in verbs:
                     trig = verbs[low]
@@ -265,9 +266,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     if pairs:
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue
-                if trig is not None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._has_words(tok, trig.needs_obj):
+                if trig is not None and tok.pos_ == "VERB" and (low in SPEECH_VERBS and not self._has_words(
+                        tok, trig.needs_obj) or low == "hope"):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
-                if trig is None and tok.pos_ == "VERB" and low in SPEECH_VERBS and not self._irrealis(tok):
+                if trig is None and tok.pos_ == "VERB" and (low in SPEECH_VERBS or low == "hope") and not self._irrealis(tok):
                     pairs = self._reported_demand(tok, ctx) or self._reported_criticism(tok, ctx) or (
                         self._reported_statement(tok, ctx))
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
