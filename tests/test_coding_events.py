@@ -637,3 +637,13 @@ def test_a_hope_to_act_is_not_the_act(rules_coder):
     # the small English model lemmatises "hoped" as "hop": the form, not the lemma, marks the hope
     assert not {c for s, t, c in triples(code(rules_coder, "In 2020 Chile hoped to sign a treaty with Peru."))
                 if c == "05"}
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("In 2020 Chilean warplanes fired hundreds of warning shots at a Peruvian military aircraft.",
+     ("CHL", "PER", "15"), ("PER", "CHL", "19")),  # a show of force, one way
+    ("In 2020 Chilean troops fired on Peruvian soldiers at the border.", ("CHL", "PER", "19"), ("PER", "CHL", "19")),
+])
+def test_warning_shots_and_firing_on_are_one_way(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)
