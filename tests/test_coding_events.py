@@ -647,3 +647,16 @@ def test_a_hope_to_act_is_not_the_act(rules_coder):
 def test_warning_shots_and_firing_on_are_one_way(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's Putin in Kazakhstan for regional summit", {("RUS", "KAZ", "04"), ("KAZ", "RUS", "04")}),  # a headline
+    ("In 2020 the Chilean leader touched down in the capital Lima.", {("CHL", "PER", "04"), ("PER", "CHL", "04")}),
+    ("In 2019 Lima dispatched high-level trade delegations to Santiago.", {("PER", "CHL", "04"), ("CHL", "PER", "04")}),
+])
+def test_visits_from_headlines_landings_and_delegations(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))
+
+
+def test_troops_in_a_country_are_no_visit(rules_coder):
+    assert not {c for s, t, c in triples(code(rules_coder, "Russian troops in Ukraine")) if c == "04"}

@@ -258,6 +258,23 @@ class ClauseEvents:
         states = [a for f in founders for a in self._actors_in(f, ctx) if not self._is_igo(a)]
         return self._pairs(states, [], Trigger(code="050", joint=True), ctx) if len(set(states)) >= 2 else []
 
+    def _headline_visit(self, sent, ctx):
+        """A verbless news headline "China's Xi in Kazakhstan for Central Asia summit", "Putin in
+        Beijing": the person is visiting the place (042, the host 043)."""
+        if any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.root.pos_ not in ("PROPN", "NOUN"):
+            return None, []
+        root = sent.root
+        m = ctx["mentions"].get(root.i)
+        if m is not None and m.kind in ("person", "role"):
+            visitors = self._token_actor(root, ctx)
+        elif root.pos_ == "PROPN" and m is None:  # "Chile's Boric": a person of a named state
+            visitors = [a for c in root.children if c.dep_ == "poss" for a in self._token_actor(c, ctx)]
+        else:
+            return None, []
+        hosts = [a for c in root.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for p in c.children if p.dep_ == "pobj" for a in self._token_actor(p, ctx) if a not in visitors]
+        return root, self._pairs(visitors, hosts, Trigger(code="042", reverse="043"), ctx) if hosts else []
+
     def _is_igo(self, code: str) -> bool:
         return getattr(self.actors.actors.get(code), "kind", None) == "igo"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from entente.coding.events.lexicon import (
     ACTOR_HEADS,
     ACTOR_KINDS,
+    CITY_NOUNS,
     LOCATIVE_PREPS,
     NON_ACTOR_HEADS,
     PAIR_NOUNS,
@@ -87,8 +88,8 @@ class ActorContext:
         m = ctx["mentions"].get(tok.i)
         venue = bool(out) and m is not None and m.kind in ("person", "role")
         for c in tok.children:
-            if c.dep_ in PRUNE_DEPS:
-                continue
+            if c.dep_ in PRUNE_DEPS and not (c.dep_ == "appos" and tok.lemma_.lower() in CITY_NOUNS):
+                continue  # but "the capital Astana" names its state
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.lemma_.lower() in PLACE_NOUNS:
                 continue  # "a battle on the border between Xinjiang and Kazakhstan": a place, not a party
             if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in ctx["mentions"] and (

@@ -57,6 +57,7 @@ UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "pos
 BLOCKING_VERBS = {"veto", "block", "prevent", "avoid", "thwart", "refuse", "avert", "forestall", "preclude"}
 VENUE_PREPS = {"in", "at", "near", "inside"}  # "met Yang in Rome"
 LOCATIVE_PREPS = {"on", "at", "near", "along", "across", "between", "in", "inside", "within", "of"}
+CITY_NOUNS = {"capital", "city", "port", "town"}
 PLACE_NOUNS = {"border", "frontier", "river", "region", "area", "island", "islands", "sea", "coast", "province",
                "city", "town", "territory", "zone", "district", "waters", "strait", "boundary"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "once"}

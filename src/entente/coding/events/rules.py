@@ -249,6 +249,9 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             self._coordinated_pair(sent, ctx)
             quoted = self._quoted_chars(sent)
             seen: dict = {}  # (source, target, root) → index of its event
+            root, pairs = self._headline_visit(sent, ctx)
+            if pairs:
+                self._emit(events, seen, pairs, sent, root, "visit", date, precision, date_near, 0.5, "headline")
             for tok in sent:
                 low = "hope" if tok.lower_ in HOPE_FORMS else tok.lemma_.lower()
                 trig = None
