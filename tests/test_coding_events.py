@@ -660,3 +660,17 @@ def test_visits_from_headlines_landings_and_delegations(rules_coder, text, expec
 
 def test_troops_in_a_country_are_no_visit(rules_coder):
     assert not {c for s, t, c in triples(code(rules_coder, "Russian troops in Ukraine")) if c == "04"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024 the country's critics condemned Russia's repeated invasions of other countries.",
+    "In 2024 analysts described Russia's persistent military aggression on the world stage.",
+])
+def test_no_implied_victim_for_generic_aggression(rules_coder, text):
+    # "Russia's invasion" in 2024 implies Ukraine; invasions in the plural and generic aggression do not
+    assert ("RUS", "UKR", "19") not in triples(code(rules_coder, text))
+
+
+def test_a_threatened_sanction_is_not_imposed(rules_coder):
+    got = triples(code(rules_coder, "In 2020 Chile threatened sanctions against Peru."))
+    assert ("CHL", "PER", "13") in got and ("CHL", "PER", "16") not in got

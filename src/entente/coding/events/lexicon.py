@@ -53,6 +53,10 @@ REALIS_INFINITIVE_HEADS = {"length", "first", "last", "only", "decision", "visit
 CONCESSIVE_MARKS = {"though", "although", "while", "because", "since", "as", "after", "before", "when"}
 UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "possibility", "danger", "spectre",
                     "specter", "likelihood", "chance", "edge"}
+# an act only put forward: "a resolution which proposed tougher sanctions", "threatened sanctions",
+# "considered sanctions" report no sanctions ("discussed the war" still reports the war)
+PROPOSING_VERBS = {"propose", "threaten", "consider", "draft", "mull", "weigh", "seek",
+                   "demand", "urge", "recommend", "suggest", "contemplate", "envisage", "float"}
 # an act a verb blocks did not happen: "vetoed new sanctions", "avoided a war" (one opposed may exist)
 BLOCKING_VERBS = {"veto", "block", "prevent", "avoid", "thwart", "refuse", "avert", "forestall", "preclude"}
 VENUE_PREPS = {"in", "at", "near", "inside"}  # "met Yang in Rome"

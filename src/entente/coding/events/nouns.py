@@ -20,6 +20,7 @@ from entente.coding.events.lexicon import (
     FLOW_NOUNS,
     LIGHT_VERBS,
     POSTURE_PREPS,
+    PROPOSING_VERBS,
     RECEIVING_NOUNS,
     REVERSAL_NOUNS,
     REVERSAL_VERBS,
@@ -169,6 +170,8 @@ class NominalEvents:
             return []  # "will deepen their conversations", "will need to limit its trade": a forecast
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PROPOSING_VERBS and trig.code[:2] >= "09":
+            return []  # "proposed tougher sanctions", "threatened sanctions": not imposed
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None and not any(
                 c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
             return []  # "vetoed new sanctions": the veto is the act (coded by the verb), not the sanctions
@@ -262,7 +265,9 @@ class NominalEvents:
                 src = implied.get((t, trig.code[:2]))
                 if src and (ctx["year"] is None or ctx["year"] >= src[1]):
                     sources.append(src[0])
-        if sources and not targets and not trig.joint:
+        if sources and not targets and not trig.joint and tok.tag_ != "NNS" and tok.lemma_.lower() != "aggression":
+            # "Russia's invasion" (in its time): Ukraine; not "Russia's repeated invasions of other countries"
+            # or its "military aggression on the world stage", which name no one act
             for src in list(sources):
                 tgt = self.rules["implied_target"].get((src, trig.code[:2]))
                 if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
