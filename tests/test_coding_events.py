@@ -674,3 +674,27 @@ def test_no_implied_victim_for_generic_aggression(rules_coder, text):
 def test_a_threatened_sanction_is_not_imposed(rules_coder):
     got = triples(code(rules_coder, "In 2020 Chile threatened sanctions against Peru."))
     assert ("CHL", "PER", "13") in got and ("CHL", "PER", "16") not in got
+
+
+def test_a_spokespersons_we_is_the_state_of_the_first_official_named(rules_coder):
+    text = ("Foreign Ministry Spokesperson's Regular Press Conference on May 5, 2023\n\n"
+            "Question: Could you share more details about the call?\n\n"
+            "Spokesperson: This morning, Foreign Minister Qin Gang had a phone call with Chile's foreign minister. "
+            "We urge Peru to stop its interference in the region.\n\n"
+            "Question: What is your comment on the water release?\n\n"
+            "Spokesperson: We have expressed grave concern to Japan.\n")
+    from entente.corpus.passages import split_passages
+
+    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
+                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
+    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    assert {("CHN", "PER", "02"), ("CHN", "JPN", "11"), ("CHN", "CHL", "04")} <= got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 2020 Chile and Peru exchanged views on bilateral ties.", {("CHL", "PER", "04"), ("PER", "CHL", "04")}),
+    ("In 2020 Chile firmly opposed the sanctions imposed by Peru on Bolivia.", {("CHL", "PER", "12")}),
+    ("In 2020 Chile maintained close contacts with Peru.", {("CHL", "PER", "04")}),
+])
+def test_exchanged_views_contacts_and_opposed_measures(rules_coder, text, expected):
+    assert expected <= triples(code(rules_coder, text))

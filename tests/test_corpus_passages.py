@@ -162,3 +162,12 @@ def test_white_house_layout_no_break_spaces_and_q_lines():
     assert [p.speaker for p in passages if p.kind == "turn"] == [
         "Moderator", "Senior Administration Official", "Q", "Senior Administration Official", "Q", "Moderator"]
     assert_well_formed(text, passages)
+
+
+def test_ministry_press_conference_spokesperson_turns():
+    # a foreign ministry's regular press conference labels its official "Spokesperson:"
+    text = ("Regular Press Conference, May 5, 2023\n\nQuestion: Could you share more about the call?\n\n"
+            f"Spokesperson: {SPEECH}\n\nQuestion: And the visit?\n\nSpokesperson: More of the same.\n")
+    passages, transcript = split_passages(text)
+    assert transcript and [p.speaker for p in passages if p.kind == "turn"] == [
+        "Question", "Spokesperson", "Question", "Spokesperson"]

@@ -83,7 +83,7 @@ def speaker_state(document, actors, sdoc) -> dict[int, str]:
 def _first_government(document, actors, sdoc) -> str | None:
     """The state of the first government body the text names ("the White House" → USA); a capital
     only when no body is named and it is not a venue ("a meeting in Rome")."""
-    capital = None
+    capital = person = None
     for m in actors.find_mentions(sdoc):
         if m.kind == "org":
             return m.code
@@ -91,7 +91,11 @@ def _first_government(document, actors, sdoc) -> str | None:
         if m.kind == "capital" and capital is None and not (
                 tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS):
             capital = m.code
-    return capital
+        if m.kind in ("person", "role") and person is None:
+            person = m.code
+    # a ministry's transcript ("Spokesperson: ... Foreign Minister Qin Gang had a call with..."):
+    # else the state of the first official it names
+    return capital or person
 
 
 def sentence_slots(coder, sent, ctx, speaker: str | None, toks=None) -> list[Slot]:

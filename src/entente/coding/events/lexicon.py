@@ -69,7 +69,7 @@ PRUNE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "punct", "appos", "
 PAIR_NOUNS = {
     "country", "state", "nation", "side", "giant", "power", "neighbour", "neighbor", "partner",
     "capital", "leader", "government", "regime", "superpower", "ally", "army", "military",
-    "official", "minister", "president", "delegation", "diplomat", "envoy", "navy",
+    "official", "minister", "president", "delegation", "diplomat", "envoy", "navy", "head",
 }
 PAIR_PRONOUNS = {"they", "them", "their", "themselves", "theirs"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}

@@ -147,7 +147,8 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
                 if c.dep_ == "dobj" and "10" <= trig.code[:2] <= "13" and c.pos_ == "NOUN" and (
                         c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
-                    _add(targets, self._head_actors(c, ctx))  # "condemned X's invasion of Y": X
+                    # "condemned X's invasion of Y", "opposed the sanctions imposed by X": X
+                    _add(targets, self._head_actors(c, ctx) or self._seen_from(c, ctx))
                 elif not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
                     _add(targets, self._actors_in(c, ctx))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
