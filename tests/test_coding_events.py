@@ -698,3 +698,7 @@ def test_a_spokespersons_we_is_the_state_of_the_first_official_named(rules_coder
 ])
 def test_exchanged_views_contacts_and_opposed_measures(rules_coder, text, expected):
     assert expected <= triples(code(rules_coder, text))
+
+
+def test_our_foreign_friends_are_their_state(rules_coder):
+    assert ("CHL", "PER", "05") in triples(code(rules_coder, "In 2020 Chile thanked its Peruvian friends for their hospitality."))

@@ -102,6 +102,8 @@ ACTOR_HEADS = {
     "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners",
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts", "spokesman", "spokeswoman", "spokesperson",
+    # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
+    "colleague", "colleagues", "friends", "partners",
 }
 # analysts are never actors (CODEBOOK Conventions): "US and Western analysts comment that..."
 NON_ACTOR_HEADS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "scholar", "scholars",
