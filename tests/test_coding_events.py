@@ -702,3 +702,8 @@ def test_exchanged_views_contacts_and_opposed_measures(rules_coder, text, expect
 
 def test_our_foreign_friends_are_their_state(rules_coder):
     assert ("CHL", "PER", "05") in triples(code(rules_coder, "In 2020 Chile thanked its Peruvian friends for their hospitality."))
+
+
+def test_a_reported_visit_is_the_visitors_intent(rules_coder):
+    got = triples(code(rules_coder, "Peru said Chilean President Gabriel Boric will visit Lima next week."))
+    assert ("CHL", "PER", "03") in got and ("PER", "CHL", "03") not in got

@@ -92,8 +92,9 @@ class ClauseEvents:
                 continue
             subj, _ = self._subjects(tok, ctx)
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
-            if not sources and code == "030":  # "it was announced that China would build ... in X"
-                sources = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
+            doer = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
+            if code == "030" and doer:  # "Russia said Xi will visit Moscow": Xi's intent; "it was announced
+                sources = doer  # that China would build ... in X": China's
             targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
             if code == "030":
                 targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]
