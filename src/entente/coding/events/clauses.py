@@ -92,9 +92,13 @@ class ClauseEvents:
                 continue
             subj, _ = self._subjects(tok, ctx)
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
+            # "Russia said Xi will visit Moscow": Xi's intent; "it was announced that China would build...":
+            # China's; an unknown speaker's "it will improve coordination": what "it" stands for
             doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON" for a in self._head_actors(t, ctx)]
-            if code == "030" and doer and (not hope or not sources):  # "Russia said Xi will visit Moscow": Xi's intent; "it was announced
-                sources = doer  # that China would build ... in X": China's
+            if code == "030" and doer and (not hope or not sources):
+                sources = doer
+            elif code == "030" and not sources:
+                sources = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
             targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
             if code == "030":
                 targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]
