@@ -707,3 +707,14 @@ def test_our_foreign_friends_are_their_state(rules_coder):
 def test_a_reported_visit_is_the_visitors_intent(rules_coder):
     got = triples(code(rules_coder, "Peru said Chilean President Gabriel Boric will visit Lima next week."))
     assert ("CHL", "PER", "03") in got and ("PER", "CHL", "03") not in got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("In 2024 Chinese and Russian bombers conducted a joint patrol near Japan.",
+     ("CHN", "JPN", "15"), ("CHN", "JPN", "06")),  # a show of force near Japan, no exercise with it
+    ("In 2021 Russia's military buildup near Ukraine alarmed NATO.", ("RUS", "UKR", "15"), None),
+    ("In 2023 China sent warships into Japanese waters.", ("CHN", "JPN", "15"), None),
+])
+def test_force_posture_near_a_state(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)

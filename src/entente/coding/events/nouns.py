@@ -208,8 +208,9 @@ class NominalEvents:
                         _add(sources, acts)  # "exports from Russia to China": the giver
                     elif c.lower_ in ("between", "among"):
                         _add(between, acts)
-                    elif c.lower_ in TARGET_PREPS and not (trig.code.startswith("04") and c.lower_ in ("on", "over")):
-                        _add(targets, acts)  # "talks on Syria": Syria is the topic
+                    elif (c.lower_ in TARGET_PREPS or (trig.code[:2] == "15" and c.lower_ in POSTURE_PREPS)) and not (
+                            trig.code.startswith("04") and c.lower_ in ("on", "over")):
+                        _add(targets, acts)  # "talks on Syria": Syria is the topic; "a buildup near Ukraine"
                     elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
                         _add(targets, acts or self._seen_from(p, ctx))  # "concerns about China's support"
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"

@@ -27,6 +27,7 @@ from entente.coding.events.lexicon import (
     CODER,
     ADMITTING_VERBS,
     CONCERN_ADJS,
+    DRILL_NOUNS,
     FOUNDING_VERBS,
     GIVING_VERBS,
     HOPE_FORMS,
@@ -149,6 +150,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                         c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
                     # "condemned X's invasion of Y", "opposed the sanctions imposed by X": X
                     _add(targets, self._head_actors(c, ctx) or self._seen_from(c, ctx))
+                elif c.dep_ == "dobj" and c.lemma_.lower() in DRILL_NOUNS:
+                    # "conducted a patrol near Japan": not with Japan (the noun codes the show of force)
+                    _add(targets, [a for m in c.children if m.dep_ in ("poss", "amod", "compound", "nmod")
+                                   for a in self._modifier_actors(m, ctx)])
                 elif not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
                     _add(targets, self._actors_in(c, ctx))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
