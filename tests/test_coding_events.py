@@ -718,3 +718,15 @@ def test_a_reported_visit_is_the_visitors_intent(rules_coder):
 def test_force_posture_near_a_state(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("In 2022 Japan joined the US-led sanctions against Russia.", ("JPN", "RUS", "16"), None),
+    # backing a measure is one more author of it, not praise of its authors
+    ("In 2017 Beijing supported the UN sanctions over Pyongyang's nuclear program.", ("CHN", "PRK", "16"),
+     ("CHN", "UN", "05")),
+    ("In 2023 the bloc bypassed Western sanctions.", ("WST", "RUS", "16"), None),  # since 2014: on Russia
+])
+def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)

@@ -57,6 +57,10 @@ UNREALISED_HEADS = {"brink", "verge", "risk", "threat", "fear", "prospect", "pos
 # "considered sanctions" report no sanctions ("discussed the war" still reports the war)
 PROPOSING_VERBS = {"propose", "threaten", "consider", "draft", "mull", "weigh", "seek",
                    "demand", "urge", "recommend", "suggest", "contemplate", "envisage", "float"}
+# joining or backing a measure makes its backer one more author of it: "joined the US-led sanctions
+# against Russia", "supported the UN sanctions over Pyongyang's program" (the verb codes nothing else)
+ADHERING_VERBS = {"join", "support", "back", "endorse", "implement", "enforce", "adopt", "observe", "follow",
+                  "uphold", "comply"}
 # an act a verb blocks did not happen: "vetoed new sanctions", "avoided a war" (one opposed may exist)
 BLOCKING_VERBS = {"veto", "block", "prevent", "avoid", "thwart", "refuse", "avert", "forestall", "preclude"}
 VENUE_PREPS = {"in", "at", "near", "inside"}  # "met Yang in Rome"

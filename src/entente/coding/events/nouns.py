@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
+    ADHERING_VERBS,
     BLOCKING_VERBS,
     CHANGE_VERBS,
     DECLINE_VERBS,
@@ -234,6 +235,11 @@ class NominalEvents:
             agents = [a for a in self._agents(tok, verb, ctx) if a not in sources]
             partners = sources + [t for t in targets if t not in sources and t not in agents]
             return self._pairs(agents, partners, Trigger(code=trig.code, joint=trig.joint), ctx)
+        if trig.code[:2] == "16" and verb is not None and tok.dep_ == "dobj" and undoer is None \
+                and verb.lemma_.lower() in ADHERING_VERBS and not self._irrealis(verb):
+            subj, passive = self._subjects(verb, ctx)  # "Japan joined the US-led sanctions": Japan's too
+            if not passive:
+                _add(sources, [a for s in subj for a in self._actors_in(s, ctx) if a not in targets])
         if trig.code[:2] == "16" and not targets and undoer is None:  # (an unnamed sanctioner is implied below)
             _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
@@ -266,7 +272,8 @@ class NominalEvents:
                 src = implied.get((t, trig.code[:2]))
                 if src and (ctx["year"] is None or ctx["year"] >= src[1]):
                     sources.append(src[0])
-        if sources and not targets and not trig.joint and tok.tag_ != "NNS" and tok.lemma_.lower() != "aggression":
+        if sources and not targets and not trig.joint and not (
+                trig.code[:2] == "19" and (tok.tag_ == "NNS" or tok.lemma_.lower() == "aggression")):
             # "Russia's invasion" (in its time): Ukraine; not "Russia's repeated invasions of other countries"
             # or its "military aggression on the world stage", which name no one act
             for src in list(sources):

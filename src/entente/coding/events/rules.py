@@ -23,6 +23,7 @@ from entente.coding.events.features import (
     verb_codes_for,
 )
 from entente.coding.events.lexicon import (
+    ADHERING_VERBS,
     BLOCKING_VERBS,
     CODER,
     ADMITTING_VERBS,
@@ -125,6 +126,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
             if any(a is not None and a.code[:2] >= "09" for a in acts):
                 trig = Trigger(code="130")  # "vowed to attack": a threat, not an intent to cooperate
+        if tok.lemma_.lower() in ADHERING_VERBS and any(
+                c.dep_ == "dobj" and getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
+                    c.lemma_.lower()), "code", "")[:2] == "16" for c in tok.children):
+            return []  # "supported the UN sanctions over X": the sanctions' noun codes the supporter (nouns.py)
         if trig.code.startswith("01"):
             critical = self._reported_criticism(tok, ctx)
             if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
