@@ -43,3 +43,10 @@ def test_wrapped_lines_do_not_split_sentences_and_offsets_hold(nlp):
 
 def test_one_sentence_per_line_stays_one_sentence_per_line(nlp):
     assert len(list(nlp(PER_LINE).sents)) == 5
+
+
+def test_closing_markdown_emphasis_after_a_full_stop_ends_the_sentence():
+    from entente.nlp import load_nlp
+
+    doc = load_nlp()("They share ties centering on arms sales and exercises._ _Chilean arms sales to Peru grew.")
+    assert [s.text.strip() for s in doc.sents][-1].startswith("_Chilean arms sales")

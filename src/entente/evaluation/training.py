@@ -21,6 +21,7 @@ import numpy as np
 
 from entente.evaluation.gold import Gold, load_gold
 from entente.evaluation.score import Scores, score
+from entente.nlp.pipeline import SEGMENTER
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 SEED = 13
@@ -81,7 +82,10 @@ def collect(sets: list[tuple[str, str]], coder, *, cache: Path | None = None) ->
                 continue
             document = read_path(path, max_bytes=50_000_000)[0]
             sdoc = None
-            key = hashlib.sha256((coder.nlp.meta["name"] + document.text).encode()).hexdigest()[:16]
+            # the pipeline's name and version and entente's sentence rules: a cached parse made by
+            # other ones is stale
+            key = hashlib.sha256("\x1f".join((coder.nlp.meta["name"], coder.nlp.meta.get("version", ""), SEGMENTER,
+                                               document.text)).encode()).hexdigest()[:16]
             if cache is not None and (cache / f"{key}.spacy").is_file():
                 sdoc = list(DocBin().from_disk(cache / f"{key}.spacy").get_docs(coder.nlp.vocab))[0]
             if sdoc is None:

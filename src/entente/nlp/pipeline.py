@@ -8,9 +8,12 @@ from entente.config import model_name
 from entente.errors import ConfigError
 
 MAX_CHARS = 5_000_000
+# bumped whenever entente's own sentence rules change, so cached parses made before are not reused
+SEGMENTER = "breaks.2"
 
 
 _END = tuple(".!?:;\"”’)]")
+_EMPHASIS = {"_", "*", "**", "__"}
 
 
 def hard_wrapped(text: str) -> bool:
@@ -36,6 +39,13 @@ def _paragraph_breaks(doc):
     """
     wrapped = hard_wrapped(doc.text)
     for tok in doc[:-1]:
+        if tok.text in _EMPHASIS and tok.i > 0 and doc[tok.i - 1].text in (".", "!", "?") and (
+                tok.whitespace_ or doc[tok.i + 1].is_space):
+            # "…exercises._ _Russian arms…": closing Markdown emphasis after a full stop ends the sentence
+            nxt = tok.i + 2 if doc[tok.i + 1].is_space and tok.i + 2 < len(doc) else tok.i + 1
+            doc[nxt].is_sent_start = True
+            if doc[nxt].text in _EMPHASIS and nxt + 1 < len(doc):
+                doc[nxt + 1].is_sent_start = False  # the opening mark stays with its words
         if tok.is_space and "\n" in tok.text:
             if wrapped and tok.text.count("\n") == 1 and tok.i > 0 and not doc[tok.i - 1].text.endswith(_END):
                 continue
