@@ -292,13 +292,18 @@ class ClauseEvents:
                 continue
             if any(self._clause_trigger(t) for t in c.subtree):
                 return []
-            subj, _ = self._subjects(tok, ctx)
-            sources = [a for s in subj for a in self._actors_in(s, ctx)]
-            targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
-                       for a in self._head_actors(t, ctx) if a not in sources]
-            if sources and targets:
-                return self._pairs(sources, targets, Trigger(code="010"), ctx)
+            pairs = self._speaker_on_subject(tok, c, "010", ctx)
+            if pairs:
+                return pairs
         return []
+
+    def _speaker_on_subject(self, tok, clause, code: str, ctx):
+        """The speaker of ``tok`` acting on the named (not pronoun) subject of its reported ``clause``."""
+        subj, _ = self._subjects(tok, ctx)
+        sources = [a for s in subj for a in self._actors_in(s, ctx)]
+        targets = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                   for a in self._head_actors(t, ctx) if a not in sources]
+        return self._pairs(sources, targets, Trigger(code=code), ctx) if sources and targets else []
 
     def _clause_trigger(self, t) -> bool:
         if t.pos_ == "VERB":
@@ -320,12 +325,9 @@ class ClauseEvents:
             if not any((t.lemma_.lower() in CRITICAL_WORDS or t.lower_ in CRITICAL_WORDS) and _near(t, c)
                        for t in c.subtree):
                 continue
-            subj, _ = self._subjects(tok, ctx)
-            sources = [a for s in subj for a in self._actors_in(s, ctx)]
-            targets = [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
-                       for a in self._head_actors(t, ctx) if a not in sources]
-            if sources and targets:
-                return self._pairs(sources, targets, Trigger(code="111"), ctx)
+            pairs = self._speaker_on_subject(tok, c, "111", ctx)
+            if pairs:
+                return pairs
         return []
 
 
