@@ -730,3 +730,24 @@ def test_force_posture_near_a_state(rules_coder, text, expected, absent):
 def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a time phrase names no party of the act it dates
+    ("On March 3, 2023, days after Russia's invasion of Ukraine, Presidents Xi Jinping and Vladimir Putin "
+     "met in Moscow.", ("CHN", "RUS", "04"), ("CHN", "UKR", "04")),
+    # the small model hangs the subject on the fronted phrase ("Ukraine, China and Russia")
+    ("Weeks before the Russian invasion of Ukraine, China and Russia held talks in Beijing.",
+     ("CHN", "RUS", "04"), ("RUS", "CHN", "19")),
+    # ... or makes the event noun the subject after "before"
+    ("On May 4, 2019, just weeks before Russia's invasion of Ukraine, President Xi Jinping and President "
+     "Vladimir Putin met.", ("RUS", "CHN", "04"), ("UKR", "CHN", "04")),
+    # an event noun dating the clause is not the clause subject's act
+    ("Weeks before the invasion, China and Russia held talks in Beijing.", ("CHN", "RUS", "04"),
+     ("CHN", "UKR", "19")),
+    # a list after an introductory phrase stays the subject
+    ("In 2014, China, Russia and India signed a deal.", ("CHN", "IND", "05"), None),
+])
+def test_time_phrases_name_no_party(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)

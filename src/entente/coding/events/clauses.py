@@ -25,6 +25,8 @@ class ClauseEvents:
             subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
                 return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
+            if subj and h.dep_ == "ROOT" and self._fronted_subject(h):
+                return self._fronted_subject(h), False
             if subj:
                 return subj, any(c.dep_ == "nsubjpass" for c in subj)
             infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
@@ -60,6 +62,8 @@ class ClauseEvents:
                 return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
             if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
                 return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
+            if h.dep_ == "ROOT":
+                return self._fronted_subject(h), False
             break
         return [], False
 
@@ -128,8 +132,15 @@ class ClauseEvents:
         return False
 
     @staticmethod
-    def _relation_change(tok, low):
+    def _relation_subject(tok) -> list:
+        """The subject of a changing relation, also across "began/continued to improve"."""
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.dep_ == "xcomp":
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj
+
+    def _relation_change(self, tok, low):
+        subj = self._relation_subject(tok)
         if not subj or subj[0].lemma_.lower() not in REL_NOUNS and subj[0].lower_ not in REL_NOUNS:
             return None
         if low == "fall" and not any(c.lower_ == "apart" for c in tok.children):
@@ -139,7 +150,7 @@ class ClauseEvents:
         return Trigger(code="160" if low in REL_DOWN else "050", joint=True)
 
     def _relation_pairs(self, tok, trig, ctx):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][0]
+        subj = self._relation_subject(tok)[0]
         actors = [a for a in self._actors_in(subj, ctx) if not a.startswith("<")]
         if len(actors) > 2:
             return []  # "relations with every other power (India, Japan, ...)": not one dyad

@@ -14,6 +14,7 @@ from entente.coding.events.lexicon import (
     PLACE_NOUNS,
     PRUNE_DEPS,
     SINGLE_PRONOUNS,
+    TEMPORAL_PREPS,
     VENUE_PREPS,
     _add,
 )
@@ -95,6 +96,10 @@ class ActorContext:
             if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in ctx["mentions"] and (
                     c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
                 continue  # "relations between X and Y and the withdrawal of troops from Z": another event
+            if self._is_fronted(c, tok):
+                continue  # "before the invasion of Ukraine, China and Russia held…": the verb's subject
+            if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS:
+                continue  # "met days after Russia's invasion of Ukraine": a time, not a party
             if venue and c.dep_ == "prep" and c.lower_ in VENUE_PREPS:
                 continue  # "met Yang in Rome": where a person is, is not a party ("officials in Beijing",
                 # "the UN mission in Mali" still name one)
@@ -103,12 +108,31 @@ class ActorContext:
                     out.append(a)
         return out
 
+    @staticmethod
+    def _fronted_subject(verb) -> list:
+        """"Weeks before the invasion of Ukraine, China and Russia held talks": the small model hangs the
+        subject on the fronted phrase as a conjunct; the one phrase between its comma and the verb acts."""
+        commas = [t for t in verb.doc[verb.sent.start:verb.i] if t.text == ","]
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+        if not commas or (subj and not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_PREPS and c.i < subj[0].i
+                                          for c in verb.children)):
+            return []  # (or "weeks before Russia's invasion of Ukraine, Xi and Putin met": "invasion" as subject)
+        span = verb.doc[commas[-1].i + 1:verb.i]
+        heads = [t for t in span if not commas[-1].i < t.head.i < verb.i]
+        if len(heads) == 1 and heads[0].dep_ == "conj" and heads[0].pos_ in ("PROPN", "NOUN") \
+                and heads[0].head.i < commas[-1].i:
+            return heads
+        return []
+
+    def _is_fronted(self, c, tok) -> bool:
+        return c.dep_ == "conj" and c.i > tok.i + 1 and self._fronted_subject(c.sent.root) == [c]
+
     def _head_actors(self, tok, ctx) -> list[str]:
         """Actors of a phrase's head ("criticism of US intervention in Afghanistan" → US);
         deeper ones only when the head names none ("ministers of India and China")."""
         out = self._token_actor(tok, ctx)
         for c in tok.children:
-            if c.dep_ in PRUNE_DEPS or c.dep_ == "prep":
+            if c.dep_ in PRUNE_DEPS or c.dep_ == "prep" or self._is_fronted(c, tok):
                 continue
             for a in self._modifier_actors(c, ctx):
                 if a not in out:

@@ -63,6 +63,7 @@ ADHERING_VERBS = {"join", "support", "back", "endorse", "implement", "enforce", 
                   "uphold", "comply"}
 # an act a verb blocks did not happen: "vetoed new sanctions", "avoided a war" (one opposed may exist)
 BLOCKING_VERBS = {"veto", "block", "prevent", "avoid", "thwart", "refuse", "avert", "forestall", "preclude"}
+TEMPORAL_PREPS = {"after", "before", "since", "during", "until", "following", "amid", "ahead"}
 VENUE_PREPS = {"in", "at", "near", "inside"}  # "met Yang in Rome"
 LOCATIVE_PREPS = {"on", "at", "near", "along", "across", "between", "in", "inside", "within", "of"}
 CITY_NOUNS = {"capital", "city", "port", "town"}

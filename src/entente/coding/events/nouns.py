@@ -29,6 +29,7 @@ from entente.coding.events.lexicon import (
     SELLING_FLOWS,
     SHARE_HEADS,
     TARGET_PREPS,
+    TEMPORAL_PREPS,
     UNREALISED_HEADS,
     Trigger,
     _add,
@@ -244,8 +245,9 @@ class NominalEvents:
             _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
-            # the actors are the clause subject, targets may hang on the verb
-            if verb is not None:
+            # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
+            # China and Russia held talks": not the invaders)
+            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS):
                 subj, passive = self._subjects(verb, ctx)
                 if not passive:
                     for s in subj:
