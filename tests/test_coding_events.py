@@ -747,6 +747,8 @@ def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent
      ("CHN", "UKR", "19")),
     # a list after an introductory phrase stays the subject
     ("In 2014, China, Russia and India signed a deal.", ("CHN", "IND", "05"), None),
+    # the subject's own visit, while it acts, is still its visit
+    ("Modi pledged support to Israel during a visit to Jerusalem in 2017.", ("IND", "ISR", "04"), None),
 ])
 def test_time_phrases_name_no_party(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))

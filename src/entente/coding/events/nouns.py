@@ -246,8 +246,8 @@ class NominalEvents:
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
-            # China and Russia held talks": not the invaders)
-            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS):
+            # China and Russia held talks": not the invaders; "during a visit to X" is still the subject's)
+            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}):
                 subj, passive = self._subjects(verb, ctx)
                 if not passive:
                     for s in subj:
