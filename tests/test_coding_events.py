@@ -753,3 +753,15 @@ def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent
 def test_time_phrases_name_no_party(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gerund under "including" (tagged a verb) is still the clause subject's act
+    ("In 2008 Moscow pressed Beijing on several issues, including criticizing Chinese repression in Tibet.",
+     ("RUS", "CHN", "11")),
+    # a concern about what someone is doing targets the doer
+    ("In 2019 Washington raised concerns that Beijing is helping Moscow.", ("USA", "CHN", "11")),
+    ("In 2019 Japan is concerned that China is helping Russia.", ("JPN", "CHN", "11")),
+])
+def test_disapproval_of_a_reported_act_targets_its_doer(rules_coder, text, expected):
+    assert expected in triples(code(rules_coder, text))

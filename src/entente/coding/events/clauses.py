@@ -34,10 +34,10 @@ class ClauseEvents:
                 # "for having supported X", "went to great lengths to reaffirm": the clause's subject acts
                 g = h.head
                 for _ in range(4):
-                    if g.pos_ in ("VERB", "AUX") or g.head is g:
+                    if (g.pos_ in ("VERB", "AUX") and g.dep_ != "prep") or g.dep_ == "ROOT":
                         break
-                    g = g.head
-                if g.pos_ in ("VERB", "AUX") and g is not h:
+                    g = g.head  # "…, including criticizing X": past the preposition (tagged VERB)
+                if g.pos_ in ("VERB", "AUX") and g is not h and g.dep_ != "prep":
                     ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
                     if ctrl and h.dep_ != "pcomp" and g.lemma_.lower() in OBJECT_CONTROL:
                         # "to have Putin there to support him": object control; in "summoned the envoy
@@ -204,6 +204,9 @@ class ClauseEvents:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp") and p.pos_ != "PRON":
                         _add(targets, [a for a in self._head_actors(p, ctx) if a not in sources])
+            elif c.dep_ == "ccomp" and not targets:  # "is concerned that Beijing is arming X": Beijing
+                for sb in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
+                    _add(targets, [a for a in self._head_actors(sb, ctx) if a not in sources])
         return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
 

@@ -223,6 +223,11 @@ class NominalEvents:
                     elif a.dep_ == "prep" and a.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}:
                         for p in a.children:
                             _add(targets, self._head_actors(p, ctx))
+        if "10" <= trig.code[:2] <= "13" and not targets:  # "raised concerns that Beijing is helping X"
+            for c in tok.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    for sub in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
+                        _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
         if len(between) >= 2:
             return self._pairs(between, [], Trigger(code=trig.code, joint=True), ctx)
         if tok.lemma_.lower() in FLOW_NOUNS or tok.lower_ in FLOW_NOUNS:
