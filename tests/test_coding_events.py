@@ -765,3 +765,8 @@ def test_time_phrases_name_no_party(rules_coder, text, expected, absent):
 ])
 def test_disapproval_of_a_reported_act_targets_its_doer(rules_coder, text, expected):
     assert expected in triples(code(rules_coder, text))
+
+
+def test_a_state_and_an_adjective_modifier_both_act(rules_coder):
+    got = triples(code(rules_coder, "In 2022 China has not joined U.S. and Japanese sanctions on Russia."))
+    assert {("USA", "RUS", "16"), ("JPN", "RUS", "16")} <= got

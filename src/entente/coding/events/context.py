@@ -169,7 +169,13 @@ class ActorContext:
                         ctx["hyphen_pair"].get(c.i) or (c.dep_ == "conj" and n.kind == "adjective")):
                     out.append(n.code)
             return out
-        return self._actors_in(tok, ctx, depth=1)
+        out = self._actors_in(tok, ctx, depth=1)
+        if tok.dep_ in ("amod", "compound", "nmod", "poss"):  # "U.S. and European sanctions": both impose them
+            for c in tok.children:
+                n = ctx["mentions"].get(c.i)
+                if c.dep_ == "conj" and n is not None and n.kind == "adjective" and n.code not in out:
+                    out.append(n.code)
+        return out
 
     @staticmethod
     def _quoted_chars(sent) -> list[tuple[int, int]]:
