@@ -770,3 +770,17 @@ def test_disapproval_of_a_reported_act_targets_its_doer(rules_coder, text, expec
 def test_a_state_and_an_adjective_modifier_both_act(rules_coder):
     got = triples(code(rules_coder, "In 2022 China has not joined U.S. and Japanese sanctions on Russia."))
     assert {("USA", "RUS", "16"), ("JPN", "RUS", "16")} <= got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # "he" is the sentence's own speaker, found through the title's adjective
+    ("In 2014 Russian Deputy Prime Minister Arkady Dvorkovich said he hoped a gas deal with China would be "
+     "ready in hours.", ("RUS", "CHN", "03"), ("CHN", "RUS", "03")),
+    # a deal that "would be ready" is the speaker's intent, not the partner's
+    ("In 2014 Russia said a gas deal with China would be ready within hours.", ("RUS", "CHN", "03"),
+     ("CHN", "RUS", "03")),
+    ("In 2021 Iran rejected accusations by Israel that Tehran was behind the attack.", ("ISR", "IRN", "11"), None),
+])
+def test_reported_hopes_and_accusations(rules_coder, text, expected, absent):
+    got = triples(code(rules_coder, text))
+    assert expected in got and (absent is None or absent not in got)

@@ -14,6 +14,9 @@ from entente.coding.events.lexicon import (
 from entente.coding.events.realis import REPORTING_VERBS
 
 
+DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
+
+
 class ClauseEvents:
     """Mixin for the rules coder: needs its actor context and ``_pairs``."""
 
@@ -98,7 +101,8 @@ class ClauseEvents:
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
             # "Russia said Xi will visit Moscow": Xi's intent; "it was announced that China would build...":
             # China's; an unknown speaker's "it will improve coordination": what "it" stands for
-            doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON" for a in self._head_actors(t, ctx)]
+            doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON" for a in self._token_actor(t, ctx) + [
+                m for x in t.children if x.dep_ in ("poss", "amod", "compound", "nmod") for m in self._modifier_actors(x, ctx)]]
             if code == "030" and doer and (not hope or not sources):
                 sources = doer
             elif code == "030" and not sources:
@@ -115,13 +119,13 @@ class ClauseEvents:
         """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
         trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters")."""
         core = ("dobj", "xcomp", "prep", "pobj", "conj", "attr", "advmod", "prt")
-        near = [clause] + [c for c in clause.children if c.dep_ in core]
+        near = [clause] + [c for c in clause.children if c.dep_ in core + ("nsubj", "nsubjpass")]  # "a deal would…"
         near += [g for c in near[1:] for g in c.children if g.dep_ in core]
         near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
         for t in near:
             low = t.lemma_.lower()
-            if low in REL_UP:
-                return True
+            if low in REL_UP or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == clause.i and low in DEAL_NOUNS):
+                return True  # "a gas deal with China would be ready": the deal is the cooperation
             trig = None
             if t.pos_ == "VERB":
                 trig = self.rules["verbs"].get(low)

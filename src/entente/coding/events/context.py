@@ -14,6 +14,7 @@ from entente.coding.events.lexicon import (
     PLACE_NOUNS,
     PRUNE_DEPS,
     SINGLE_PRONOUNS,
+    SPEECH_VERBS,
     TEMPORAL_PREPS,
     VENUE_PREPS,
     _add,
@@ -74,8 +75,19 @@ class ActorContext:
                 return [ctx["last"]]
         if low in ("we", "our", "us", "ours") and ctx.get("speaker"):
             return [ctx["speaker"]]  # an official speaking for their state
-        if low in PERSON_PRONOUNS and ctx.get("last_person"):
-            return [ctx["last_person"]]
+        if low in PERSON_PRONOUNS:
+            # "Dvorkovich said he hoped…": the sentence's own person subject before the last one named
+            for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+                m = ctx["mentions"].get(prev.i)
+                if prev.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if m is not None and m.kind in ("person", "role"):
+                    return [m.code]
+                if m is None and prev.pos_ == "PROPN" and prev.head.lemma_.lower() in SPEECH_VERBS | {"hope"}:
+                    acts = self._actors_in(prev, ctx)  # "Russian Deputy PM Arkady Dvorkovich said he…"
+                    return acts if len(acts) == 1 else []  # an unknown speaker is not the last person named
+            if ctx.get("last_person"):
+                return [ctx["last_person"]]
         return []
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
