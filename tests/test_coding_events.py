@@ -784,3 +784,17 @@ def test_a_state_and_an_adjective_modifier_both_act(rules_coder):
 def test_reported_hopes_and_accusations(rules_coder, text, expected, absent):
     got = triples(code(rules_coder, text))
     assert expected in got and (absent is None or absent not in got)
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("In 2005 the exercise was a major undertaking involving 8,000 Chinese troops and 2,000 Russian troops.",
+     {("CHN", "RUS", "06"), ("RUS", "CHN", "06")}),
+    ("In 2003 the exercise featured drills and brought together troops from China, Russia and Kazakhstan.",
+     {("CHN", "KAZ", "06"), ("KAZ", "RUS", "06")}),
+    ("In 2014 China and Russia began to participate in competitions such as Tank Biathlon.",
+     {("CHN", "RUS", "06"), ("RUS", "CHN", "06")}),
+    # attending what another hosts is a meeting with the host
+    ("In 2014 Putin was attending a forum hosted by Xi Jinping.", {("RUS", "CHN", "04"), ("CHN", "RUS", "04")}),
+])
+def test_members_of_an_exercise_and_hosts_of_a_forum(rules_coder, text, pairs):
+    assert pairs <= triples(code(rules_coder, text))

@@ -8,8 +8,9 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, FOUNDING_VERBS, HOPE_FORMS, OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PURCHASE_VERBS,
-    REL_DOWN, REL_NOUNS, REL_UP, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
+    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, HOPE_FORMS,
+    OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP,
+    RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
 from entente.coding.events.realis import REPORTING_VERBS
 
@@ -69,6 +70,25 @@ class ClauseEvents:
                 return self._fronted_subject(h), False
             break
         return [], False
+
+    def _drill_members(self, verb, ctx):
+        """ "The exercise involved 8,000 Chinese troops and 2,000 Russian troops", "the drill brought
+        together troops from China, Russia and Kazakhstan": a joint exercise (062) among those named."""
+        def drill(t):
+            return t.lemma_.lower() in DRILL_NOUNS
+
+        noun = verb.head if verb.dep_ == "acl" else None  # "an exercise involving…", "was an undertaking involving…"
+        if not (any(drill(c) for c in self._subjects(verb, ctx)[0]) or (noun is not None and (
+                drill(noun) or noun.dep_ == "attr" and any(c.dep_ == "nsubj" and drill(c) for c in noun.head.children)))):
+            return []
+        members: list[str] = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "prt", "advmod") or (c.dep_ == "prep" and c.lower_ in ("from", "of")):
+                for t in c.subtree:
+                    m = ctx["mentions"].get(t.i)
+                    if m is not None and self._is_state(m.code) and t.dep_ not in PRUNE_DEPS - {"appos"}:
+                        _add(members, [m.code])
+        return self._pairs(members, [], Trigger(code="062", joint=True), ctx) if len(members) >= 2 else []
 
     def _proposers(self, obj, ctx) -> list[str]:
         """Who put forward a blocked measure: the modifiers of an event noun ("UN sanctions", "the US plan")."""

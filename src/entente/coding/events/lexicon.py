@@ -140,6 +140,7 @@ ADMITTING_VERBS = {"admit", "add", "accept", "induct", "welcome"}
 FOUNDING_VERBS = {"found", "establish", "create", "form", "launch", "co-found", "cofound"}  # an IGO's founders
 # a body's document condemns in the body's name ("a resolution condemning X's invasion")
 DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "motion", "letter"}
+INVOLVING_VERBS = {"involve", "feature", "include", "bring", "gather", "comprise", "draw", "unite"}  # its members
 DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target

@@ -33,6 +33,7 @@ from entente.coding.events.lexicon import (
     GIVING_VERBS,
     HOPE_FORMS,
     INTENT_NOUNS,
+    INVOLVING_VERBS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
@@ -161,6 +162,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                                    for a in self._modifier_actors(m, ctx)])
                 elif not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
                     _add(targets, self._actors_in(c, ctx))
+                    if trig.code.startswith("04") and c.dep_ == "dobj":  # "attended a forum hosted by Xi"
+                        _add(targets, [a for v in c.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                                       for g in v.children if g.dep_ == "agent" for p in g.children
+                                       for a in self._actors_in(p, ctx)])
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -274,6 +279,11 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
                                date_near, 0.5, "adj")
                     continue
+                if tok.pos_ == "VERB" and low in INVOLVING_VERBS and not self._irrealis(tok):
+                    pairs = self._drill_members(tok, ctx)  # "the exercise involved Chinese and Russian troops"
+                    if pairs:
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                        continue
                 if tok.pos_ == "VERB" and low in MEMBERSHIP_VERBS | ADMITTING_VERBS | FOUNDING_VERBS \
                         and not self._irrealis(tok):
                     pairs = self._membership(tok, ctx)  # "Iran joined the SCO", "the SCO admitted Iran"
