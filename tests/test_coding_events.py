@@ -798,3 +798,19 @@ def test_reported_hopes_and_accusations(rules_coder, text, expected, absent):
 ])
 def test_members_of_an_exercise_and_hosts_of_a_forum(rules_coder, text, pairs):
     assert pairs <= triples(code(rules_coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 1999 Beijing ordered eight Russian Kilo-class submarines.", ("CHN", "RUS", "06")),
+    # the seller is the partner in context when the sentence names no one else
+    ("In 1999 Russia and China signed an arms deal. China also bought thousands of missiles.", ("CHN", "RUS", "06")),
+])
+def test_purchases_name_their_seller(rules_coder, text, expected):
+    coded = code(rules_coder, text)
+    last = max(e.sent_start for e in coded.events)
+    assert expected in {(e.source, e.target, e.cameo[:2]) for e in coded.events if e.sent_start == last}
+
+
+def test_ordering_troops_is_no_purchase(rules_coder):
+    assert not [e for e in code(rules_coder, "In 2022 Putin ordered troops to the border of Ukraine.").events
+                if e.cameo.startswith("06")]

@@ -158,7 +158,9 @@ class ActorContext:
         heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"]
         for h in heads:
-            for c in h.children:
+            # "Russian Kilo-class submarines": the adjective may hang on the class compound
+            mods = list(h.children) + [g for c in h.children if c.dep_ in ("compound", "nmod") for g in c.children]
+            for c in mods:
                 m = ctx["mentions"].get(c.i)
                 if c.dep_ in ("amod", "compound", "nmod") and m is not None and m.kind == "adjective":
                     _add(out, [m.code])

@@ -34,6 +34,7 @@ from entente.coding.events.lexicon import (
     HOPE_FORMS,
     INTENT_NOUNS,
     INVOLVING_VERBS,
+    PURCHASE_VERBS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
@@ -189,9 +190,10 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
         if not targets and not passive and len(sources) == 1 and sources[0] in ctx["pair"] \
-                and tok.lemma_.lower() in GIVING_VERBS and len(ctx["pair"]) == 2 and not {
+                and tok.lemma_.lower() in GIVING_VERBS | PURCHASE_VERBS and len(ctx["pair"]) == 2 and not {
                     ctx["mentions"][t.i].code for t in tok.sent if t.i in ctx["mentions"]} - set(ctx["pair"]):
-            # "Moscow agreed to provide equipment": to its partner in context (as "Soviet aid" is)
+            # "Moscow agreed to provide equipment": to its partner in context (as "Soviet aid" is); "China
+            # also bought missiles": from it
             targets = [p for p in ctx["pair"] if p != sources[0]]
         if not set(targets) - set(sources) and (tok.dep_ == "advcl" or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SUBJECT_CONTROL)) and any(
