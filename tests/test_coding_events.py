@@ -814,3 +814,7 @@ def test_purchases_name_their_seller(rules_coder, text, expected):
 def test_ordering_troops_is_no_purchase(rules_coder):
     assert not [e for e in code(rules_coder, "In 2022 Putin ordered troops to the border of Ukraine.").events
                 if e.cameo.startswith("06")]
+
+
+def test_containment_reduces_relations(rules_coder):
+    assert ("USA", "RUS", "16") in triples(code(rules_coder, "In 1950 the US pursued containment of the Soviet Union."))
