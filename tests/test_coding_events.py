@@ -818,3 +818,8 @@ def test_ordering_troops_is_no_purchase(rules_coder):
 
 def test_containment_reduces_relations(rules_coder):
     assert ("USA", "RUS", "16") in triples(code(rules_coder, "In 1950 the US pursued containment of the Soviet Union."))
+
+
+def test_joining_in_a_with_clause_joins_the_clause_organisation(rules_coder):
+    got = triples(code(rules_coder, "In 2024 BRICS aims to grow and has expanded, with Iran joining in January."))
+    assert ("IRN", "BRICS", "05") in got

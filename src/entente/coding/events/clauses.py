@@ -281,6 +281,10 @@ class ClauseEvents:
         else:
             sources = [a for s in subj for a in self._actors_in(s, ctx) if not self._is_igo(a)]
             targets = [a for o in objects for a in igos(o)]
+            if not objects and tok.head.dep_ == "prep" and tok.head.lower_ == "with":
+                # "BRICS has expanded, with Iran joining in 2024": the clause's organisation
+                main = tok.head.head
+                targets = [a for c in self._subjects(main, ctx)[0] for a in igos(c)]
         return self._pairs(sources, targets, Trigger(code="050"), ctx) if sources and targets else []
 
     def _founders(self, tok, ctx):
