@@ -823,3 +823,11 @@ def test_containment_reduces_relations(rules_coder):
 def test_joining_in_a_with_clause_joins_the_clause_organisation(rules_coder):
     got = triples(code(rules_coder, "In 2024 BRICS aims to grow and has expanded, with Iran joining in January."))
     assert ("IRN", "BRICS", "05") in got
+
+
+def test_a_pair_pronoun_before_a_new_pair_keeps_the_old_one(rules_coder):
+    coded = code(rules_coder, "In 2020 China and Russia held talks. They also called for an end to the military "
+                              "conflict between Armenia and Azerbaijan.")
+    got = triples(coded)
+    assert {("CHN", "ARM", "02"), ("RUS", "AZE", "02")} <= got and ("ARM", "AZE", "02") not in got
+    assert ("CHN", "RUS", "05") in triples(code(rules_coder, "In 2020 Xi and Putin met and praised their relationship."))

@@ -56,6 +56,9 @@ class ActorContext:
             return [m.code] if m.kind in ACTOR_KINDS else []
         low = tok.lower_
         if low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")):
+            at = ctx.get("pair_at")
+            if at is not None and tok.sent.start <= at and tok.i < at and ctx.get("prev_pair"):
+                return list(ctx["prev_pair"])  # "They called for an end to the war between X and Y"
             return list(ctx["pair"])
         if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
             return list(ctx["pair"])
@@ -268,18 +271,28 @@ class ActorContext:
 
         Called before a sentence is coded too, so that "Xi and Putin met and praised their relationship"
         reads "their" as those two, not as the pair of an earlier sentence. So does a compound
-        ("Soviet-Chinese relations", "China-Russia trade"): "the two countries" that follows are those."""
+        ("Soviet-Chinese relations", "China-Russia trade"): "the two countries" that follows are those.
+        A pair pronoun before the new pair still means the old one ("They called for an end to the war
+        between Armenia and Azerbaijan"): where the new pair begins is kept for _token_actor."""
+        before, at = ctx["pair"], []
+        self._find_pair(sent, ctx, at)
+        if ctx["pair"] != before and at:
+            ctx["prev_pair"], ctx["pair_at"] = before, min(at)
+
+    def _find_pair(self, sent, ctx, at: list) -> None:
         prev = None
         for tok in sent:  # compounds: X - Y, or one token split in two ("U.S.-China")
             split = ctx.get("split", {}).get(tok.i)
             if split and len(split) == 2 and all(self._is_state(x.code) for x in split) and split[0].code != split[1].code:
                 ctx["pair"] = (split[0].code, split[1].code)
+                at.append(tok.i)
             m = ctx["mentions"].get(tok.i)
             if m is None or m is prev:
                 continue
             if prev is not None and prev.code != m.code and self._is_state(prev.code) and self._is_state(m.code) \
                     and m.start - prev.end == 1 and sent.doc[prev.end].text in ("-", "–"):
                 ctx["pair"] = (prev.code, m.code)
+                at.append(tok.i)
             prev = m
         for tok in sent:
             m = ctx["mentions"].get(tok.i)
@@ -293,3 +306,4 @@ class ActorContext:
                     m2 = ctx["mentions"].get(c.i)
                     if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
                         ctx["pair"] = (m.code, m2.code)
+                        at.append(tok.i)
