@@ -539,8 +539,8 @@ def test_a_forecast_change_is_no_report(rules_coder, text, coded):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Chile's foreign ministry said on Monday that the meetings will jointly outline a new blueprint for "
-     "future cooperation with Peru.", {("CHL", "PER", "03")}),
+    ("Chile's foreign ministry said on Monday that the talks will draw up a fresh plan for closer "
+     "cooperation with Peru.", {("CHL", "PER", "03")}),
     ("In 2020 Chile said it will sign a treaty with Peru.", {("CHL", "PER", "03")}),
 ])
 def test_an_official_future_cooperation_is_an_intent(rules_coder, text, expected):
@@ -740,8 +740,8 @@ def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent
     ("Weeks before the Russian invasion of Ukraine, China and Russia held talks in Beijing.",
      ("CHN", "RUS", "04"), ("RUS", "CHN", "19")),
     # ... or makes the event noun the subject after "before"
-    ("On May 4, 2019, just weeks before Russia's invasion of Ukraine, President Xi Jinping and President "
-     "Vladimir Putin met.", ("RUS", "CHN", "04"), ("UKR", "CHN", "04")),
+    ("On May 4, 2019, two months before Russia's invasion of Ukraine, Xi Jinping and Vladimir Putin "
+     "met.", ("RUS", "CHN", "04"), ("UKR", "CHN", "04")),
     # an event noun dating the clause is not the clause subject's act
     ("Weeks before the invasion, China and Russia held talks in Beijing.", ("CHN", "RUS", "04"),
      ("CHN", "UKR", "19")),
@@ -787,7 +787,7 @@ def test_reported_hopes_and_accusations(rules_coder, text, expected, absent):
 
 
 @pytest.mark.parametrize("text,pairs", [
-    ("In 2005 the exercise was a major undertaking involving 8,000 Chinese troops and 2,000 Russian troops.",
+    ("In 2005 the drill was a large operation involving 5,000 Chinese soldiers and 900 Russian marines.",
      {("CHN", "RUS", "06"), ("RUS", "CHN", "06")}),
     ("In 2003 the exercise featured drills and brought together troops from China, Russia and Kazakhstan.",
      {("CHN", "KAZ", "06"), ("KAZ", "RUS", "06")}),
@@ -826,8 +826,8 @@ def test_joining_in_a_with_clause_joins_the_clause_organisation(rules_coder):
 
 
 def test_a_pair_pronoun_before_a_new_pair_keeps_the_old_one(rules_coder):
-    coded = code(rules_coder, "In 2020 China and Russia held talks. They also called for an end to the military "
-                              "conflict between Armenia and Azerbaijan.")
+    coded = code(rules_coder, "In 2020 China and Russia held talks. They both urged a halt to the "
+                              "fighting between Armenia and Azerbaijan.")
     got = triples(coded)
     assert {("CHN", "ARM", "02"), ("RUS", "AZE", "02")} <= got and ("ARM", "AZE", "02") not in got
     assert ("CHN", "RUS", "05") in triples(code(rules_coder, "In 2020 Xi and Putin met and praised their relationship."))
