@@ -275,7 +275,7 @@ def _subject(verb, ctx: _Context):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head, ctx)
     if verb.dep_ == "acl" and verb.head.ent_type_ == "PERSON" and verb.i > verb.head.i:
         return verb.head  # '"...," Jane Roe, an envoy, posted': the parser hangs the verb on the name

@@ -147,7 +147,7 @@ def _in_place_phrase(tok) -> bool:
     """ "a battle on the border between Xinjiang and Kazakhstan": a place, not a party."""
     h = tok
     for _ in range(4):
-        if h.head is h:
+        if h.head.i == h.i:
             return False
         if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS and h.head.head.lemma_.lower() in PLACE_NOUNS:
             return True

@@ -27,7 +27,7 @@ class ClauseEvents:
         h = verb
         for _ in range(4):
             subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head is not h:
+            if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head.i != h.i:
                 return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
             if subj and h.dep_ == "ROOT" and self._fronted_subject(h):
                 return self._fronted_subject(h), False
@@ -41,7 +41,7 @@ class ClauseEvents:
                     if (g.pos_ in ("VERB", "AUX") and g.dep_ != "prep") or g.dep_ == "ROOT":
                         break
                     g = g.head  # "…, including criticizing X": past the preposition (tagged VERB)
-                if g.pos_ in ("VERB", "AUX") and g is not h and g.dep_ != "prep":
+                if g.pos_ in ("VERB", "AUX") and g.i != h.i and g.dep_ != "prep":
                     ctrl = [c for c in g.children if c.dep_ == "dobj" and c.i < h.i and self._actors_in(c, ctx)]
                     if ctrl and h.dep_ != "pcomp" and g.lemma_.lower() in OBJECT_CONTROL:
                         # "to have Putin there to support him": object control; in "summoned the envoy
@@ -49,7 +49,7 @@ class ClauseEvents:
                         return ctrl, False
                     h = g
                     continue
-            if h.dep_ == "xcomp" and h.head is not h and h.head.lemma_.lower() not in SUBJECT_CONTROL:
+            if h.dep_ == "xcomp" and h.head.i != h.i and h.head.lemma_.lower() not in SUBJECT_CONTROL:
                 ctrl = [c for c in h.head.children if c.dep_ in ("dobj",) and c.i < h.i]
                 if ctrl:
                     return ctrl, False
@@ -58,13 +58,13 @@ class ClauseEvents:
                 # reported clause, the second verb is the speaker's own act
                 h = h.head.head
                 continue
-            if h.dep_ in ("xcomp", "conj", "acomp") and h.head is not h:  # "X is ready to help"
+            if h.dep_ in ("xcomp", "conj", "acomp") and h.head.i != h.i:  # "X is ready to help"
                 h = h.head
                 continue
             if h.dep_ == "acl" and h.tag_ == "VBG" and h.head.lemma_.lower() in DOCUMENT_NOUNS and not \
                     self._actors_in(h.head, ctx):
                 return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
-            if h.dep_ in ("acl", "relcl") and h.head is not h:  # "the treaty signed by...", "X, which attacked Y"
+            if h.dep_ in ("acl", "relcl") and h.head.i != h.i:  # "the treaty signed by...", "X, which attacked Y"
                 return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
             if h.dep_ == "ROOT":
                 return self._fronted_subject(h), False
@@ -251,7 +251,7 @@ class ClauseEvents:
         ("voted in the UN General Assembly for a resolution condemning...")."""
         verb = noun.head
         for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):

@@ -42,9 +42,9 @@ class ActorContext:
             if m.kind == "adjective":
                 # "Chinese troops", "the Soviets", "Sino-Russian": adjectives act only as agents
                 head = tok.head
-                while head.dep_ == "conj" and head.head is not head and head.pos_ == "ADJ":
+                while head.dep_ == "conj" and head.head.i != head.i and head.pos_ == "ADJ":
                     head = head.head
-                if head is not tok.head or tok.dep_ == "conj":
+                if head.i != tok.head.i or tok.dep_ == "conj":
                     head = head.head if head.pos_ == "ADJ" else head
                 if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
                     return [m.code]

@@ -46,7 +46,7 @@ def irrealis(tok) -> bool:
             # "I'm going to reiterate that we have concerns": the speaker's modality is not the
             # content's; a denied report still is ("did not say that...")
             return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in h.head.children)
-        if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head is not h:
+        if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head.i != h.i:
             if h.dep_ in ("ccomp",) and (h.head.lemma_.lower() in (
                     "hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect",
                     "worried", "worry", "afraid", "concerned") or h.head.lower_ in HOPE_FORMS):
@@ -77,7 +77,7 @@ def intent_governor(tok):
     "offered to send troops to help", "is ready to contribute"."""
     h = tok
     for _ in range(3):
-        if h.dep_ not in ("xcomp", "advcl") or h.head is h:
+        if h.dep_ not in ("xcomp", "advcl") or h.head.i == h.i:
             return None
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
             return None
@@ -128,7 +128,7 @@ def infinitive_head(tok):
 def governing_verb(tok):
     h = tok
     for _ in range(5):
-        if h.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "conj", "attr", "compound") and h.head is not h:
+        if h.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "conj", "attr", "compound") and h.head.i != h.i:
             h = h.head
             if h.pos_ in ("VERB", "AUX"):
                 return h
@@ -141,7 +141,7 @@ def conditional(verb) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in h.children):
             return True
-        if h.dep_ in ("conj", "xcomp") and h.head is not h:
+        if h.dep_ in ("conj", "xcomp") and h.head.i != h.i:
             h = h.head
             continue
         break

@@ -70,7 +70,7 @@ def _anchor(sent, cand):
     if cand.s_slot.tok is not None:
         h = sent.doc[cand.s_slot.tok]
         for _ in range(6):
-            if h.pos_ in ("VERB",) or h.head is h:
+            if h.pos_ in ("VERB",) or h.head.i == h.i:
                 break
             h = h.head
         if h.pos_ == "VERB":
@@ -225,7 +225,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
                 return False
         clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
             clause = clause.head
         blocking = PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS if pronouns else set()
         return not any(t.i in ctx["mentions"] or t.lower_ in blocking for t in clause.subtree)
