@@ -17,6 +17,13 @@ def triples(coded):
     return {(e.source, e.target, e.cameo[:2]) for e in coded.events}
 
 
+def assert_coded(coder, text, expected, absent=None):
+    """The text codes ``expected`` (source, target, root) and, when given, not ``absent``."""
+    got = triples(code(coder, text))
+    assert expected in got, got
+    assert absent is None or absent not in got, got
+
+
 def test_joint_action_is_coded_both_ways(coder):
     got = triples(code(coder, "Russia and China signed a treaty of friendship in 2001."))
     assert {("RUS", "CHN", "05"), ("CHN", "RUS", "05")} <= got
@@ -575,8 +582,7 @@ def test_no_intent_from_a_hostile_or_denied_future(rules_coder, text):
      ("CHL", "BOL", "01"), None),
 ])
 def test_reported_criticism_and_statements(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text", [
@@ -645,8 +651,7 @@ def test_a_hope_to_act_is_not_the_act(rules_coder):
     ("In 2020 Chilean troops fired on Peruvian soldiers at the border.", ("CHL", "PER", "19"), ("PER", "CHL", "19")),
 ])
 def test_warning_shots_and_firing_on_are_one_way(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -716,8 +721,7 @@ def test_a_reported_visit_is_the_visitors_intent(rules_coder):
     ("In 2023 China sent warships into Japanese waters.", ("CHN", "JPN", "15"), None),
 ])
 def test_force_posture_near_a_state(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text,expected,absent", [
@@ -728,8 +732,7 @@ def test_force_posture_near_a_state(rules_coder, text, expected, absent):
     ("In 2023 the bloc bypassed Western sanctions.", ("WST", "RUS", "16"), None),  # since 2014: on Russia
 ])
 def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text,expected,absent", [
@@ -751,8 +754,7 @@ def test_joined_backed_and_western_sanctions(rules_coder, text, expected, absent
     ("Modi pledged support to Israel during a visit to Jerusalem in 2017.", ("IND", "ISR", "04"), None),
 ])
 def test_time_phrases_name_no_party(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -782,8 +784,7 @@ def test_a_state_and_an_adjective_modifier_both_act(rules_coder):
     ("In 2021 Iran rejected accusations by Israel that Tehran was behind the attack.", ("ISR", "IRN", "11"), None),
 ])
 def test_reported_hopes_and_accusations(rules_coder, text, expected, absent):
-    got = triples(code(rules_coder, text))
-    assert expected in got and (absent is None or absent not in got)
+    assert_coded(rules_coder, text, expected, absent)
 
 
 @pytest.mark.parametrize("text,pairs", [

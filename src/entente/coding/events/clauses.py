@@ -26,11 +26,12 @@ class ClauseEvents:
         inherits (a conjunct, a controlled infinitive, a relative clause's antecedent)."""
         h = verb
         for _ in range(4):
+            fronted = self._fronted_subject(h) if h.dep_ == "ROOT" else []
+            if fronted:  # "weeks before the invasion of Ukraine, China and Russia held talks" (context.py)
+                return fronted, False
             subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and h.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS and h.head.i != h.i:
                 return [h.head], subj[0].dep_ == "nsubjpass"  # "Putin and Xi, who have met 38 times"
-            if subj and h.dep_ == "ROOT" and self._fronted_subject(h):
-                return self._fronted_subject(h), False
             if subj:
                 return subj, any(c.dep_ == "nsubjpass" for c in subj)
             infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in h.children)
@@ -66,8 +67,6 @@ class ClauseEvents:
                 return self._document_body(h.head, ctx), False  # "a resolution condemning X": its body
             if h.dep_ in ("acl", "relcl") and h.head.i != h.i:  # "the treaty signed by...", "X, which attacked Y"
                 return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
-            if h.dep_ == "ROOT":
-                return self._fronted_subject(h), False
             break
         return [], False
 
@@ -121,8 +120,8 @@ class ClauseEvents:
             sources = [a for s in subj for a in self._actors_in(s, ctx)]
             # "Russia said Xi will visit Moscow": Xi's intent; "it was announced that China would build...":
             # China's; an unknown speaker's "it will improve coordination": what "it" stands for
-            doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON" for a in self._token_actor(t, ctx) + [
-                m for x in t.children if x.dep_ in ("poss", "amod", "compound", "nmod") for m in self._modifier_actors(x, ctx)]]
+            doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON"
+                    for a in self._head_actors(t, ctx, deep=False)]
             if code == "030" and doer and (not hope or not sources):
                 sources = doer
             elif code == "030" and not sources:

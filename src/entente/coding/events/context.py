@@ -142,9 +142,10 @@ class ActorContext:
     def _is_fronted(self, c, tok) -> bool:
         return c.dep_ == "conj" and c.i > tok.i + 1 and self._fronted_subject(c.sent.root) == [c]
 
-    def _head_actors(self, tok, ctx) -> list[str]:
+    def _head_actors(self, tok, ctx, *, deep: bool = True) -> list[str]:
         """Actors of a phrase's head ("criticism of US intervention in Afghanistan" → US);
-        deeper ones only when the head names none ("ministers of India and China")."""
+        deeper ones only when the head names none ("ministers of India and China") and ``deep``
+        (not for a doer: "a deal with China would be ready" names no doer)."""
         out = self._token_actor(tok, ctx)
         for c in tok.children:
             if c.dep_ in PRUNE_DEPS or c.dep_ == "prep" or self._is_fronted(c, tok):
@@ -152,7 +153,7 @@ class ActorContext:
             for a in self._modifier_actors(c, ctx):
                 if a not in out:
                     out.append(a)
-        return out or self._actors_in(tok, ctx)
+        return out or (self._actors_in(tok, ctx) if deep else [])
 
     def _origin(self, obj, ctx) -> list[str]:
         """The state an object's adjective names as its maker ("bought Russian missiles", "thousands
@@ -274,12 +275,14 @@ class ActorContext:
         ("Soviet-Chinese relations", "China-Russia trade"): "the two countries" that follows are those.
         A pair pronoun before the new pair still means the old one ("They called for an end to the war
         between Armenia and Azerbaijan"): where the new pair begins is kept for _token_actor."""
-        before, at = ctx["pair"], []
-        self._find_pair(sent, ctx, at)
+        before = ctx["pair"]
+        at = self._find_pair(sent, ctx)
         if ctx["pair"] != before and at:
             ctx["prev_pair"], ctx["pair_at"] = before, min(at)
 
-    def _find_pair(self, sent, ctx, at: list) -> None:
+    def _find_pair(self, sent, ctx) -> list[int]:
+        """Sets the pair a sentence names; returns where each pair it found begins."""
+        at: list[int] = []
         prev = None
         for tok in sent:  # compounds: X - Y, or one token split in two ("U.S.-China")
             split = ctx.get("split", {}).get(tok.i)
@@ -307,3 +310,4 @@ class ActorContext:
                     if m2 is not None and m2.code != m.code and self._is_state(m.code) and self._is_state(m2.code):
                         ctx["pair"] = (m.code, m2.code)
                         at.append(tok.i)
+        return at
