@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from entente.coding.quotes import clean_name, extract_quotes, find_quote_spans
+from entente.coding.quote_marks import find_quote_spans
+from entente.coding.quotes import clean_name, extract_quotes
 from entente.types import Document
 
 

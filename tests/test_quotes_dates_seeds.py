@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from entente.coding import dates, quotes
+from entente.evaluation.components import date_seed_scores, quote_seed_scores
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 pytestmark = pytest.mark.skipif(not (SHARED / "gold" / "seeds.jsonl").exists(), reason="no ../shared seeds")
@@ -28,10 +28,10 @@ def parse():
 
 
 def test_seed_quote_f1(parse):
-    out = quotes.seed_scores(SHARED, nlp=parse)
+    out = quote_seed_scores(SHARED, nlp=parse)
     assert out["f1"] >= 0.9, out
 
 
 def test_seed_date_year_accuracy(parse):
-    out = dates.seed_scores(SHARED, nlp=parse, today=dt.date(2026, 1, 1))
+    out = date_seed_scores(SHARED, nlp=parse, today=dt.date(2026, 1, 1))
     assert out["year_accuracy"] >= 0.85, out["misses"]

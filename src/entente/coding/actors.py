@@ -1,8 +1,8 @@
 """Actor dictionary and mention matcher: states, IGOs, bodies, people and roles in a spaCy Doc.
 
 The YAML files in ``entente/data/actors/`` are read once per process into token-tuple lookup
-tables; ``find_mentions`` then walks the tokens once, trying the longest phrase at each
-position, so it costs a few dict lookups per token. Example::
+tables (``actor_tables.py``); ``find_mentions`` then walks the tokens once, trying the
+longest phrase at each position, so it costs a few dict lookups per token. Example::
 
     >>> import spacy
     >>> actors = load_actors()
@@ -21,13 +21,13 @@ from importlib import resources
 from pathlib import Path
 
 from entente.coding.actor_data import ActorData, check, read_file
+from entente.coding.actor_tables import Actor, ActorTables, Sense, norm, overlap, pick  # Actor: re-exported
 from entente.errors import DataError
 
 DASHES = frozenset({"-", "–", "—"})
 POSSESSIVE = frozenset({"'s", "'"})
 OWNER_KINDS = frozenset({"state", "adjective", "capital", "igo", "org", "group"})
 _SPLIT = re.compile(r"[-–—/]")
-_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "SGP"})
 
 
 @dataclass(frozen=True)
@@ -43,185 +43,13 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Actor:
-    code: str
-    name: str
-    kind: str  # "state" | "igo" | "group"
-
-
-@dataclass(frozen=True)
-class _Cand:
-    code: str
-    kind: str
-    person: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    role: str | None = None
-
-
-@dataclass(frozen=True)
 class _View:
     doc: object  # a spaCy Doc
     text: str
 
 
-def _norm(w: str) -> str:
-    # Curly and straight apostrophes are the same word; "The" at a sentence start is "the".
-    if "’" in w:
-        w = w.replace("’", "'")
-    return "the" if w == "The" else w
-
-
-class _Table:
-    """Token-tuple -> value, with the lengths to try for each first token (longest first)."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, ...], list] = {}
-        self.lengths: dict[str, list[int]] = {}
-
-    def add(self, key: tuple[str, ...], value) -> None:
-        if not key:
-            return
-        self.items.setdefault(key, []).append(value)
-        lens = self.lengths.setdefault(key[0], [])
-        if len(key) not in lens:
-            lens.append(len(key))
-            lens.sort(reverse=True)
-
-    def match(self, words: list[str], i: int) -> tuple[int, list] | None:
-        lens = self.lengths.get(words[i])
-        if lens is None:
-            return None
-        n = len(words)
-        for k in lens:
-            if i + k <= n:
-                hit = self.items.get(tuple(words[i:i + k]))
-                if hit is not None:
-                    return i + k, hit
-        return None
-
-
-def _overlap(c_start: dt.date | None, c_end: dt.date | None, year: int) -> int:
-    lo = max(c_start or dt.date.min, dt.date(year, 1, 1))
-    hi = min(c_end or dt.date.max, dt.date(year, 12, 31))
-    return max(0, (hi - lo).days + 1)
-
-
-def _pick(cands: list[_Cand], year: int | None) -> _Cand:
-    """The candidate that fits the year best; people who share a surface keep only the code."""
-    if len(cands) == 1:
-        return cands[0]
-    if year is None:
-        undated = [c for c in cands if c.start is None and c.end is None]
-        pool = undated or cands
-        if not undated and all(c.kind != "person" for c in cands):
-            pool = [max(cands, key=lambda c: c.start or dt.date.min)]  # today's meaning
-    else:
-        scores = [_overlap(c.start, c.end, year) for c in cands]
-        best = max(scores)
-        pool = [c for c, s in zip(cands, scores) if s == best]
-    if len({c.person for c in pool}) > 1:
-        return replace(pool[0], person=None)
-    return pool[0]
-
-
-class ActorDictionary:
+class ActorDictionary(ActorTables):
     """Lookup tables built from ActorData. Use ``load_actors()`` rather than building one."""
-
-    def __init__(self, data: ActorData, *, version: str) -> None:
-        import spacy  # deferred: importing entente must stay light
-
-        self.version = version
-        self._tok = spacy.blank("en").tokenizer
-        self.actors: dict[str, Actor] = {}
-        self._phrases, self._short = _Table(), _Table()
-        self._prefixes: dict[str, _Cand] = {}
-        self._roles, self._bodies, self._titles = _Table(), _Table(), _Table()
-        self._canon: dict[str, str] = {}
-        self._multiple: set[str] = set()
-        self._head: dict[str, str] = {}
-        self._holders: dict[tuple[str, str], list[tuple[dt.date | None, dt.date | None, str]]] = {}
-        self._person_code: dict[str, str] = {}
-        self._person_names: dict[str, set[str]] = {}
-        self._build(data)
-
-    # ---- building -------------------------------------------------------------------
-    def _key(self, text: str, *, lower: bool = False) -> tuple[str, ...]:
-        # A trailing word keeps "Gen." or "U.S." tokenised as they are inside a sentence.
-        words = [_norm(t.text) for t in self._tok(text + " x")][:-1]
-        return tuple(w.lower() for w in words) if lower else tuple(words)
-
-    def _add(self, surfaces, code: str, kind: str, **extra) -> None:
-        for s in surfaces:
-            self._phrases.add(self._key(s.text), _Cand(code, kind, start=s.start, end=s.end, **extra))
-
-    def _build(self, d: ActorData) -> None:
-        for table in (d.states, d.actors):
-            for code, e in table.items():
-                self.actors[code] = Actor(code, e["name"], e["kind"])
-                self._head[code] = e["head"]
-                kind = "state" if e["kind"] == "state" else e["kind"]
-                self._add(e["names"], code, kind)
-                self._add(e["adjectives"], code, "adjective" if kind == "state" else kind)
-                self._add(e.get("capitals", ()), code, "capital")
-                for p in e.get("prefixes", ()):
-                    self._prefixes[_norm(p.text.rstrip("-–"))] = _Cand(code, "adjective")
-        for e in d.organisations.values():
-            self._add([*e["names"]], e["code"], e["kind"])
-        for e in d.roles.values():
-            self._canon[e["role"]] = e["role"]
-            if e["multiple"]:
-                self._multiple.add(e["role"])
-            for s in e["surfaces"]:
-                self._canon.setdefault(s.text.lower(), e["role"])
-                role = None if e["plural"] else e["role"]
-                self._roles.add(self._key(s.text, lower=True), role)
-                if e["title"]:
-                    self._titles.add(self._key(s.text, lower=True), role)
-        for t in d.titles:
-            self._titles.add(self._key(t, lower=True), None)
-        for e in d.bodies.values():
-            for s in e["surfaces"]:
-                self._bodies.add(self._key(s.text, lower=True), e["name"])
-        for text in d.ignore:
-            self._phrases.add(self._key(text), _Cand("", "ignore"))
-        for e in d.fixed.values():
-            self._add(e["surfaces"], e["code"], "role", role=self._canon.get(e["role"], e["role"]))
-        for name, e in d.people.items():
-            self._add_person(name, e)
-
-    def _add_person(self, name: str, e: dict) -> None:
-        code = e["code"]
-        spells = e["roles"]
-        # One candidate per actor the person acted for, main actor first: the year picks
-        # between them (Kallas: EST as prime minister, EU as foreign-policy chief).
-        by_code: dict[str, list] = {code: []}
-        for r in spells:
-            by_code.setdefault(r.code or code, []).append(r)
-        cands = []
-        for c, rs in by_code.items():
-            if not rs and c != code:
-                continue
-            starts, ends = [r.start for r in rs], [r.end for r in rs]
-            start = None if not rs or None in starts else min(starts)
-            end = None if not rs or None in ends else max(ends)
-            cands.append(_Cand(c, "person", person=name, start=start, end=end))
-        self._person_code[name] = code
-        for text in [name, *(a.text for a in e["aliases"])]:
-            for cand in cands:
-                self._phrases.add(self._key(text), cand)
-            self._person_names.setdefault(text, set()).add(name)
-        shorts = [s.text for s in e["short"]]
-        if not shorts:
-            first = e["family_first"] if e["family_first"] is not None else code in _FAMILY_FIRST
-            parts = name.split()
-            shorts = [parts[0] if first else parts[-1]]
-        for text in shorts:
-            for cand in cands:
-                self._short.add(self._key(text), cand)
-        for r in spells:
-            role = self._canon.get(r.role, r.role)
-            self._holders.setdefault((role, r.code or code), []).append((r.start, r.end, name))
 
     # ---- matching -------------------------------------------------------------------
     def find_mentions(self, doc, *, year: int | None = None) -> list[Mention]:
@@ -233,7 +61,7 @@ class ActorDictionary:
         gapped = len(keep) < len(doc)
         text = doc.text  # Doc.text is rebuilt on every access: read it once
         doc = _View([doc[i] for i in keep] if gapped else doc, text)
-        words = [_norm(t.text) for t in doc.doc]
+        words = [norm(t.text) for t in doc.doc]
         out: list[Mention] = []
         i, n = 0, len(words)
         while i < n:
@@ -249,7 +77,7 @@ class ActorDictionary:
             out = [replace(m, start=keep[m.start], end=keep[m.end - 1] + 1) for m in out]
         return out
 
-    def _mention(self, v: _View, s: int, e: int, c: _Cand, *, kind: str | None = None, person=None) -> Mention:
+    def _mention(self, v: _View, s: int, e: int, c: Sense, *, kind: str | None = None, person=None) -> Mention:
         last = v.doc[e - 1]
         a, b = v.doc[s].idx, last.idx + len(last.text)
         return Mention(s, e, a, b, c.code, kind or c.kind, v.text[a:b], person)
@@ -261,7 +89,7 @@ class ActorDictionary:
             hit = (i + 1, [self._prefixes[w]])
         if hit is not None:
             j, cands = hit
-            c = _pick(cands, year)
+            c = pick(cands, year)
             if c.kind == "ignore":
                 return j
             if c.kind == "role":  # fixed role ("Kremlin spokesman"), maybe followed by its holder
@@ -294,7 +122,7 @@ class ActorDictionary:
         prev_end = out[-1].end if out else 0
         return i - 1 if i > prev_end and words[i - 1] == "the" else i
 
-    def _compose(self, doc, words, i, j, c: _Cand, year, out) -> Mention | None:
+    def _compose(self, doc, words, i, j, c: Sense, year, out) -> Mention | None:
         """OWNER ['s] ROLE [NAME] -> role or person; OWNER ['s] BODY -> org."""
         n = len(words)
         k = j + 1 if j < n and words[j] in POSSESSIVE else j
@@ -336,20 +164,20 @@ class ActorDictionary:
         hit = self._phrases.match(words, k)
         if hit is None:
             return None
-        c = _pick(hit[1], year)
+        c = pick(hit[1], year)
         if c.kind not in ("state", "igo", "org", "capital"):
             return None
         person = self._resolve(role, c.code, year) if (role and year is not None) else None
         return self._mention(doc, self._start_with_the(words, i, out), hit[0], c, kind=kind, person=person)
 
-    def _person_after(self, words, k, year, *, code: str | None = None) -> tuple[int, _Cand] | None:
+    def _person_after(self, words, k, year, *, code: str | None = None) -> tuple[int, Sense] | None:
         """A known person at ``k``, after up to two more titles ('Defense Minister General Wei')."""
         for _ in range(3):
             if k >= len(words):
                 return None
             hit = self._phrases.match(words, k) or self._short.match(words, k)
             if hit is not None:
-                c = _pick(hit[1], year)
+                c = pick(hit[1], year)
                 if c.kind == "person" and (code is None or c.code == code or len(hit[1]) == 1):
                     return hit[0], c
                 return None
@@ -364,12 +192,12 @@ class ActorDictionary:
         tok = v.doc[i]
         out, pos = [], 0
         for part in _SPLIT.split(tok.text):
-            key = (_norm(part),)
+            key = (norm(part),)
             cands = self._phrases.items.get(key)
             if cands is None and key[0] in self._prefixes:
                 cands = [self._prefixes[key[0]]]
             if cands:
-                c = _pick(cands, year)
+                c = pick(cands, year)
                 a = tok.idx + pos
                 out.append(Mention(i, i + 1, a, a + len(part), c.code, c.kind, part, c.person))
             pos += len(part) + 1
@@ -397,7 +225,7 @@ class ActorDictionary:
         holders = self._holders.get((role, code))
         if not holders:
             return None
-        scored = [(_overlap(s, e, year), s or dt.date.min, name) for s, e, name in holders]
+        scored = [(overlap(s, e, year), s or dt.date.min, name) for s, e, name in holders]
         scored = [x for x in scored if x[0] > 0]
         if not scored or (role in self._multiple and len({x[2] for x in scored}) > 1):
             return None
@@ -437,7 +265,7 @@ class ActorDictionary:
         if len(ms) != 1:
             return None
         rest = [t.text for t in doc if not (ms[0].start <= t.i < ms[0].end)]
-        return ms[0].code if all(_norm(w) == "the" for w in rest) else None
+        return ms[0].code if all(norm(w) == "the" for w in rest) else None
 
 
 def _shipped() -> list[Path]:

