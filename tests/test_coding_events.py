@@ -832,3 +832,31 @@ def test_a_pair_pronoun_before_a_new_pair_keeps_the_old_one(rules_coder):
     got = triples(coded)
     assert {("CHN", "ARM", "02"), ("RUS", "AZE", "02")} <= got and ("ARM", "AZE", "02") not in got
     assert ("CHN", "RUS", "05") in triples(code(rules_coder, "In 2020 Xi and Putin met and praised their relationship."))
+
+
+@pytest.mark.parametrize("text", ["Russia–China trade rose sharply in 2019.", "Russia-China trade rose sharply in 2019."])
+def test_an_en_dash_pair_compound_is_both_sides(coder, text):
+    # the parser hangs "Russia" before an en dash on the verb, not on "China"
+    got = triples(code(coder, text))
+    assert {("RUS", "CHN", "06"), ("CHN", "RUS", "06")} <= got, got
+
+
+def test_a_pair_compound_makes_exercises_joint(coder):
+    got = triples(code(coder, "China–Russia exercises have become routine since 2012."))
+    assert {("RUS", "CHN", "06"), ("CHN", "RUS", "06")} <= got, got
+    got = triples(code(coder, "Sino-Russian exercises were held in 2019."))
+    assert {("RUS", "CHN", "06"), ("CHN", "RUS", "06")} <= got, got
+
+
+def test_a_show_of_force_at_the_border_faces_the_neighbour_in_context(coder):
+    context = "Relations between China and Russia froze in the 1960s. "
+    assert_coded(coder, context + "By 1969 Moscow had massed hundreds of thousands of troops along the border.",
+                 ("RUS", "CHN", "15"))
+    got = triples(code(coder, context + "Moscow later deployed troops in Syria."))
+    assert ("RUS", "CHN", "15") not in got, got
+
+
+def test_a_thing_that_threatens_to_do_harm_is_a_risk_not_a_threat(coder):
+    got = triples(code(coder, "Japan’s bitter quarrel with Korea threatens to wreck the trade forum."))
+    assert not {t for t in got if t[2] == "13"}, got
+    assert_coded(coder, "Tokyo threatened to halt its chip exports to Seoul.", ("JPN", "KOR", "13"))

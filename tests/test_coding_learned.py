@@ -333,3 +333,21 @@ def test_an_unlinked_pair_needs_stronger_evidence_in_a_wire_report():
     assert scorer.threshold < p_event[0] < scorer.short_threshold
     assert [r for _, r, _ in scorer.decide([cand], p_event, p_root)] == ["06"]
     assert scorer.decide([cand], p_event, p_root, short=True) == []
+
+
+def test_a_pair_linked_only_by_an_event_noun_needs_more_of_the_detector_than_a_verbs_link():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from entente.coding.events.scorer import EventScorer
+
+    meta = json.loads((resources.files("entente") / "data/models/events/model.json").read_text("utf-8"))
+    scorer = EventScorer().from_parts({**meta, "features": []}, np.zeros((21, 0)), np.zeros(21))
+    assert scorer.rule_threshold < scorer.noun_threshold
+    p_root = np.zeros((1, 20))
+    p_event = np.array([(scorer.rule_threshold + scorer.noun_threshold) / 2])
+    for rule, kept in (("noun:cooperation", False), ("verb:sign", True)):
+        event = SimpleNamespace(rule=rule)
+        cand = SimpleNamespace(sent_start=0, source="CHN", target="RUS", rule_events={"05": event}, irrealis=False)
+        assert bool(scorer.decide([cand], p_event, p_root)) is kept, rule

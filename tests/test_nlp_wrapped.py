@@ -50,3 +50,15 @@ def test_closing_markdown_emphasis_after_a_full_stop_ends_the_sentence():
 
     doc = load_nlp()("They share ties centering on arms sales and exercises._ _Chilean arms sales to Peru grew.")
     assert [s.text.strip() for s in doc.sents][-1].startswith("_Chilean arms sales")
+
+
+@pytest.mark.parametrize("text", [
+    # both parse differently without the plain-quotes component (checked when it was added)
+    "India might be able to use Russia’s war in Ukraine to buy cheap oil.",
+    "Washington’s sanctions on Iran’s oil hurt China’s refiners.",
+])
+def test_curly_quotes_parse_as_straight_ones_and_the_text_is_untouched(nlp, text):
+    curly = nlp(text)
+    straight = nlp(text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})))
+    assert curly.text == text  # offsets and passages still index the file's own characters
+    assert [(t.dep_, t.head.i, t.tag_) for t in curly] == [(t.dep_, t.head.i, t.tag_) for t in straight]

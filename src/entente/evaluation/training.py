@@ -251,7 +251,8 @@ def save(out: Path, meta: dict, W, b, arrays: dict, *, card: str) -> None:
 # roots there were mostly wrong). short_*: in a text of at most three sentences (a wire report) the
 # PETRARCH2 verb's code counts as a link and an unlinked pair needs P(event) >= 0.6; both chosen on
 # wire-style sentences (bench/bench_wire.py: ConfliBERT's training split, never trained on).
-DECISION = {"threshold": 0.25, "sure": 0.5, "min_root": 0.7, "rule_threshold": 0.03, "override": 1.01, "strict": 0.9,
+DECISION = {"threshold": 0.25, "sure": 0.5, "min_root": 0.7, "rule_threshold": 0.03, "noun_threshold": 0.1,
+            "override": 1.01, "strict": 0.9,
             "second": 0.3, "mirror": ["04", "05"], "mirror_threshold": 0.3, "short_sentences": 3, "short_pverb": 0.1,
             "short_threshold": 0.6}
 CURVE = (0.25, 0.5, 0.75, 1.0)
@@ -329,6 +330,7 @@ def card(meta: dict, W) -> str:
         f"{round(1 - meta['blend'], 2)} × trees; weights.npz compressed.", "",
         "## Decision rule", "",
         f"- a pair the rules linked by a trigger: the rules' root if P(event) ≥ {meta['rule_threshold']}"
+        f" (≥ {meta.get('noun_threshold', meta['rule_threshold'])} when only event nouns link it)"
         + (f", plus the typer's root if P(root | event) ≥ {meta['override']};" if meta["override"] <= 1 else
            " (the typer adds no root of its own there);"),
         f"- in a text of at most {meta.get('short_sentences', 0)} sentences (a wire report), a pair linked "

@@ -8,8 +8,8 @@ from entente.config import model_name
 from entente.errors import ConfigError
 
 MAX_CHARS = 5_000_000
-# bumped whenever entente's own sentence rules change, so cached parses made before are not reused
-SEGMENTER = "breaks.2"
+# bumped whenever entente's own pipeline components change, so cached parses made before are not reused
+SEGMENTER = "breaks.2+quotes.1"
 
 
 _END = tuple(".!?:;\"”’)]")
@@ -53,6 +53,28 @@ def _paragraph_breaks(doc):
     return doc
 
 
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _plain_quotes(doc):
+    """Let the models read curly quotes and apostrophes as the straight ones they were trained on.
+
+    en_core_web_sm learnt from text with straight marks: "Russia’s war in Ukraine" parses differently
+    from "Russia's war in Ukraine" (the war's "in Ukraine" goes to the verb). The text is not touched;
+    the lexeme of each curly form takes the features the model reads (norm, prefix, suffix, shape)
+    from its straight twin, once per process and form.
+    """
+    vocab = doc.vocab
+    for tok in doc:
+        text = tok.text
+        if any(ch in text for ch in "’‘“”"):
+            lex = vocab[text]
+            twin = vocab[text.translate(_TYPOGRAPHIC)]
+            if lex.shape_ != twin.shape_:
+                lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = twin.norm_, twin.prefix_, twin.suffix_, twin.shape_
+    return doc
+
+
 def load_nlp(model: str | None = None):
     """Load the spaCy pipeline ``model`` (default: the pinned en_core_web_sm build).
 
@@ -79,6 +101,12 @@ def _load(name: str):
         if not Language.has_factory("entente_breaks"):
             Language.component("entente_breaks", func=_paragraph_breaks)
         nlp.add_pipe("entente_breaks", before="parser")
+    if "entente_quotes" not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory("entente_quotes"):
+            Language.component("entente_quotes", func=_plain_quotes)
+        nlp.add_pipe("entente_quotes", first=True)
     return nlp
 
 

@@ -50,7 +50,7 @@ class ActorContext:
                     return [m.code]
                 if head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS:
                     return [m.code]
-                if ctx["hyphen_pair"].get(tok.i):
+                if tok.i in ctx["hyphen_pair"]:
                     return [m.code]
                 return []
             return [m.code] if m.kind in ACTOR_KINDS else []
@@ -184,7 +184,7 @@ class ActorContext:
             for c in tok.children:
                 n = ctx["mentions"].get(c.i)
                 if n is not None and n.code not in out and (
-                        ctx["hyphen_pair"].get(c.i) or (c.dep_ == "conj" and n.kind == "adjective")):
+                        c.i in ctx["hyphen_pair"] or (c.dep_ == "conj" and n.kind == "adjective")):
                     out.append(n.code)
             return out
         out = self._actors_in(tok, ctx, depth=1)
@@ -193,6 +193,10 @@ class ActorContext:
                 n = ctx["mentions"].get(c.i)
                 if c.dep_ == "conj" and n is not None and n.kind == "adjective" and n.code not in out:
                     out.append(n.code)
+            other = ctx["hyphen_pair"].get(tok.i)
+            if other is not None and ctx["mentions"][other].code not in out:
+                # "Russia–China trade": the parser often hangs the side before an en dash elsewhere
+                out.append(ctx["mentions"][other].code)
         return out
 
     @staticmethod
@@ -212,13 +216,14 @@ class ActorContext:
 
     @staticmethod
     def _hyphen_pairs(sent, mentions):
-        """Tokens of "Sino-Russian" / "China-Russia" compounds: both sides are actors."""
+        """Tokens of "Sino-Russian" / "China-Russia" compounds: both sides are actors
+        ({token index: the other side's token index})."""
         out = {}
         toks = list(sent)
         for k in range(1, len(toks) - 1):
             if toks[k].text in ("-", "–") and toks[k - 1].i in mentions and toks[k + 1].i in mentions:
-                out[toks[k - 1].i] = True
-                out[toks[k + 1].i] = True
+                out[toks[k - 1].i] = toks[k + 1].i
+                out[toks[k + 1].i] = toks[k - 1].i
         return out
 
     @staticmethod

@@ -36,19 +36,20 @@ def _gov_verb(tok):
     return None, dep, prep
 
 
-def _path(a, b) -> list:
-    """Tokens strictly between a and b on the dependency path (via their lowest common ancestor)."""
+def _path(a, b) -> tuple[list, object]:
+    """Tokens strictly between a and b on the dependency path, and their lowest common ancestor
+    (None when the two are in different trees or too far apart)."""
     up_a = [a]
-    while up_a[-1].head is not up_a[-1] and len(up_a) < 12:
+    while up_a[-1].head.i != up_a[-1].i and len(up_a) < 12:
         up_a.append(up_a[-1].head)
     index = {t.i: k for k, t in enumerate(up_a)}
     up_b = [b]
-    while up_b[-1].i not in index and up_b[-1].head is not up_b[-1] and len(up_b) < 12:
+    while up_b[-1].i not in index and up_b[-1].head.i != up_b[-1].i and len(up_b) < 12:
         up_b.append(up_b[-1].head)
     if up_b[-1].i not in index:
-        return []
+        return [], None
     k = index[up_b[-1].i]
-    return up_a[1:k + 1] + up_b[1:-1]
+    return up_a[1:k + 1] + up_b[1:-1], up_b[-1]
 
 
 def _slot_feats(prefix: str, slot, sdoc, f: dict, verb_codes: dict):
@@ -101,8 +102,11 @@ def candidate_features(cand: Candidate, sent, sent_feats: dict, verb_codes: dict
         f[f"gap={min(gap // 4, 6)}"] = 1.0
         if b.head.i == a.i and b.dep_ == "conj" or a.head.i == b.i and a.dep_ == "conj":
             f["coordinated"] = 1.0
-        path = _path(a, b)
-        f[f"path_len={min(len(path), 6)}"] = 1.0
+        path, lca = _path(a, b)
+        if lca is not None and lca.dep_ == "ROOT":
+            f["path_root"] = 1.0  # the two meet at the sentence's main verb, however far below it
+        else:
+            f[f"path_len={min(len(path), 6)}"] = 1.0
         for t in path:
             if t.pos_ in CONTENT_POS or t.pos_ == "ADP":
                 f[f"p={t.lemma_.lower()}"] = 1.0

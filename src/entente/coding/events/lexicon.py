@@ -122,6 +122,8 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 # what is given goes to someone: with no recipient named, the giver's partner in context
 GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
 # a show of force near a state is aimed at it: "massed troops along the Ukrainian border"
+RISK_VERBS = {"threaten", "risk"}  # "the crisis threatens to derail talks": no one threatens anyone
+BORDER_NOUNS = {"border", "frontier", "boundary"}  # a show of force at "the border" faces the neighbour in context
 POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "around", "close"}
 # disapproval as a state of mind: "we are deeply concerned about X" is 11, as "expressed concern" is
 CONCERN_ADJS = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "disappointed", "angered",

@@ -128,16 +128,17 @@ class NominalEvents:
         subj, _ = self._subjects(verb, ctx)
         return [a for s in subj for a in self._actors_in(s, ctx)]
 
-    def _noun_applies(self, tok, trig: Trigger) -> bool:
+    def _noun_applies(self, tok, trig: Trigger, ctx=None) -> bool:
         """The noun has the modifier or object its trigger requires ("warning shots", "the
         establishment of diplomatic relations"); without them it is no event, not even by the pair
-        in context."""
-        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children):
+        in context. Where "joint" would do, a pair compound does: "China-Russia exercises"."""
+        if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children) and not (
+                "joint" in trig.needs_mod and ctx is not None and any(c.i in ctx["hyphen_pair"] for c in tok.children)):
             return False
         return self._has_words(tok, trig.needs_obj)
 
     def _noun_events(self, tok, trig: Trigger, ctx):
-        if not self._noun_applies(tok, trig):
+        if not self._noun_applies(tok, trig, ctx):
             return []
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return []

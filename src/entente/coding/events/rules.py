@@ -26,6 +26,7 @@ from entente.coding.events.lexicon import (
     ADHERING_VERBS,
     BLOCKING_VERBS,
     CODER,
+    BORDER_NOUNS,
     ADMITTING_VERBS,
     CONCERN_ADJS,
     DRILL_NOUNS,
@@ -35,6 +36,7 @@ from entente.coding.events.lexicon import (
     INTENT_NOUNS,
     INVOLVING_VERBS,
     PURCHASE_VERBS,
+    RISK_VERBS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
@@ -137,6 +139,9 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
                 return critical
         subj, passive = self._subjects(tok, ctx)
+        if tok.lemma_.lower() in RISK_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and subj and not any(
+                self._token_actor(s, ctx) for s in subj):
+            return []  # "India's poor ties with China threaten to paralyse the SCO": a risk, not a threat
         sources: list[str] = []
         targets: list[str] = []
         secondary: list[str] = []
@@ -190,10 +195,11 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         if not targets and not (trig.joint and len(sources) >= 2):
             targets = secondary
         if not targets and not passive and len(sources) == 1 and sources[0] in ctx["pair"] \
-                and tok.lemma_.lower() in GIVING_VERBS | PURCHASE_VERBS and len(ctx["pair"]) == 2 and not {
+                and (tok.lemma_.lower() in GIVING_VERBS | PURCHASE_VERBS or (trig.code[:2] == "15" and any(
+                    t.lemma_.lower() in BORDER_NOUNS for t in tok.subtree))) and len(ctx["pair"]) == 2 and not {
                     ctx["mentions"][t.i].code for t in tok.sent if t.i in ctx["mentions"]} - set(ctx["pair"]):
             # "Moscow agreed to provide equipment": to its partner in context (as "Soviet aid" is); "China
-            # also bought missiles": from it
+            # also bought missiles": from it; "massed troops on the border": at it
             targets = [p for p in ctx["pair"] if p != sources[0]]
         if not set(targets) - set(sources) and (tok.dep_ == "advcl" or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in SUBJECT_CONTROL)) and any(
@@ -335,7 +341,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     pairs = self._noun_events(tok, trig, ctx)
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)
-                if not pairs and trig.joint and not trig.agent and (tok.pos_ == "VERB" or self._noun_applies(tok, trig)) \
+                if not pairs and trig.joint and not trig.agent and (tok.pos_ == "VERB" or self._noun_applies(tok, trig, ctx)) \
                         and (trig.code.startswith(("04", "057", "06")) or (trig.code == "050" and self._has_words(
                             tok, ("relations", "ties", "relationship")))) \
                         and len(ctx["pair"]) == 2 \

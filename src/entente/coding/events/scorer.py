@@ -62,6 +62,9 @@ class EventScorer:
         self.b = np.asarray(b, dtype=np.float32)
         self.second = float(meta.get("second", 0.35))
         self.rule_threshold = float(meta.get("rule_threshold", self.threshold))
+        # a pair linked only by an event noun ("Sino-Russian cooperation poses challenges") is more often
+        # a characterisation than an act: it needs more of the detector than a verb's link
+        self.noun_threshold = float(meta.get("noun_threshold", self.rule_threshold))
         self.override = float(meta.get("override", 0.6))
         self.short_sentences = int(meta.get("short_sentences", 0))  # texts this short are wire-style
         self.short_pverb = float(meta.get("short_pverb", 2.0))  # > 1: PETRARCH2 links are features only
@@ -121,7 +124,9 @@ class EventScorer:
                 # the project's rules found a trigger linking this pair (PETRARCH2's fallback verbs are
                 # evidence for the model, not a link of their own): their root stands unless the typer
                 # is confident of another one
-                if pe < self.rule_threshold:
+                linked = [e for e in c.rule_events.values() if not e.rule.startswith("pverb:")]
+                if pe < (self.noun_threshold if all(e.rule.startswith("noun:") for e in linked)
+                         else self.rule_threshold):
                     continue
                 picks = [self.roots.index(r) for r, e in c.rule_events.items() if not e.rule.startswith("pverb:")]
                 top = int(np.argmax(row))
