@@ -860,3 +860,9 @@ def test_a_thing_that_threatens_to_do_harm_is_a_risk_not_a_threat(coder):
     got = triples(code(coder, "Japan’s bitter quarrel with Korea threatens to wreck the trade forum."))
     assert not {t for t in got if t[2] == "13"}, got
     assert_coded(coder, "Tokyo threatened to halt its chip exports to Seoul.", ("JPN", "KOR", "13"))
+
+
+def test_a_statement_about_another_state_reaches_one_reported_clause_down(coder):
+    assert_coded(coder, "Medvedev said that he thinks Washington is a declining empire.", ("RUS", "USA", "01"))
+    assert_coded(coder, "Lavrov noted that India is an old friend.", ("RUS", "IND", "01"))
+    assert not triples(code(coder, "Lavrov noted that the weather was fine."))

@@ -9,7 +9,7 @@ from entente.errors import ConfigError
 
 MAX_CHARS = 5_000_000
 # bumped whenever entente's own pipeline components change, so cached parses made before are not reused
-SEGMENTER = "breaks.2+quotes.1"
+SEGMENTER = "breaks.2+quotes.2"
 
 
 _END = tuple(".!?:;\"”’)]")
@@ -53,7 +53,7 @@ def _paragraph_breaks(doc):
     return doc
 
 
-_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "--"})
 
 
 def _plain_quotes(doc):
@@ -67,7 +67,7 @@ def _plain_quotes(doc):
     vocab = doc.vocab
     for tok in doc:
         text = tok.text
-        if any(ch in text for ch in "’‘“”"):
+        if any(ch in text for ch in "’‘“”—"):
             lex = vocab[text]
             twin = vocab[text.translate(_TYPOGRAPHIC)]
             if lex.shape_ != twin.shape_:

@@ -336,6 +336,20 @@ class ClauseEvents:
             pairs = self._speaker_on_subject(tok, c, "010", ctx)
             if pairs:
                 return pairs
+            # "stressed that he believes the United States is in decline": one reported clause deeper
+            for g in c.children:
+                if g.dep_ == "ccomp" and not self._irrealis(g):
+                    pairs = self._speaker_on_subject(tok, g, "010", ctx)
+                    if pairs:
+                        return pairs
+            # "emphasised that the relationship targets no third country": the speaker's relationship
+            # with its partner in context
+            subj = [t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lemma_.lower() in REL_NOUNS and not self._actors_in(subj[0], ctx):
+                speakers, _ = self._subjects(tok, ctx)
+                sources = [a for t in speakers for a in self._actors_in(t, ctx)]
+                if len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
+                    return self._pairs(sources, [p for p in ctx["pair"] if p != sources[0]], Trigger(code="010"), ctx)
         return []
 
     def _speaker_on_subject(self, tok, clause, code: str, ctx):
