@@ -857,7 +857,7 @@ def test_a_show_of_force_at_the_border_faces_the_neighbour_in_context(coder):
 
 
 def test_a_thing_that_threatens_to_do_harm_is_a_risk_not_a_threat(coder):
-    got = triples(code(coder, "Japan’s bitter quarrel with Korea threatens to wreck the trade forum."))
+    got = triples(code(coder, "Japan’s bitter quarrel with South Korea threatens to wreck the APEC forum."))
     assert not {t for t in got if t[2] == "13"}, got
     assert_coded(coder, "Tokyo threatened to halt its chip exports to Seoul.", ("JPN", "KOR", "13"))
 
@@ -866,3 +866,29 @@ def test_a_statement_about_another_state_reaches_one_reported_clause_down(coder)
     assert_coded(coder, "Medvedev said that he thinks Washington is a declining empire.", ("RUS", "USA", "01"))
     assert_coded(coder, "Lavrov noted that India is an old friend.", ("RUS", "IND", "01"))
     assert not triples(code(coder, "Lavrov noted that the weather was fine."))
+
+
+def test_cooperation_as_a_topic_is_no_act_but_its_resumption_or_halt_is(coder):
+    for text in ["Sino-Russian cooperation poses new problems for Europe.",
+                 "The depth of China-Russia cooperation worries Brussels."]:
+        got = triples(code(coder, text))
+        assert not {t for t in got if {t[0], t[1]} == {"CHN", "RUS"}}, (text, got)
+    got = triples(code(coder, "In 1992 Moscow and Beijing resumed their military cooperation."))
+    assert {("RUS", "CHN", "06"), ("CHN", "RUS", "06")} <= got, got
+
+
+def test_trade_that_only_modifies_another_noun_is_no_trade_event(coder):
+    context = "China and Russia are close partners. "
+    for text in ["Both stopped publishing their bilateral trade figures in 2022.",
+                 "They keep close economic and trade ties."]:
+        got = triples(code(coder, context + text))
+        assert ("CHN", "RUS", "06") not in got, (text, got)
+    assert_coded(coder, context + "Their trade grew by a third in 2021.", ("CHN", "RUS", "06"))
+
+
+@pytest.mark.parametrize("text", [
+    "Some in Washington hope for the possibility of the US government reaching a deal with Moscow.",
+    "Peace requires the United States to reach an understanding with China.",
+])
+def test_a_possibility_or_a_requirement_is_not_an_act(coder, text):
+    assert not {t for t in triples(code(coder, text)) if t[2] == "05"}

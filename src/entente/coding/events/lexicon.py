@@ -21,7 +21,7 @@ IRREALIS_GOVERNORS = {
     "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
     "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "inability", "unable",
-    "failure",
+    "failure", "require", "demand",
 }
 # reported speech whose clause can carry a demand or appeal ("Russia says Israel must end attacks")
 SPEECH_VERBS = {"say", "insist", "state", "declare", "tell", "warn", "stress", "reiterate", "argue", "add", "announce",
@@ -155,6 +155,8 @@ EXPOSURE_NOUNS = {"sensitivity", "exposure", "vulnerability", "resilience", "imm
 # of the share is the one trading with the imports' or exports' owner
 SHARE_HEADS = {"share", "percent", "percentage", "portion", "bulk", "majority", "half", "third", "quarter",
                "proportion", "fraction", "%", "part", "billion", "million", "trillion"}
+# nouns that name no act when they only modify another noun: "trade data", "economic and trade ties"
+NOT_AS_MODIFIER = {"trade"}
 FLOW_NOUNS = {"import", "imports", "export", "exports", "trade", "purchase", "purchases", "sale", "sales",
               "supplies", "deliveries", "shipments"}
 SELLING_FLOWS = {"export", "exports", "sale", "sales", "supplies", "deliveries", "shipments"}  # owner is the seller

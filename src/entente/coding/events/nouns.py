@@ -20,6 +20,7 @@ from entente.coding.events.lexicon import (
     EXPOSURE_VERBS,
     FLOW_NOUNS,
     LIGHT_VERBS,
+    NOT_AS_MODIFIER,
     POSTURE_PREPS,
     PROPOSING_VERBS,
     RECEIVING_NOUNS,
@@ -134,6 +135,9 @@ class NominalEvents:
         in context. Where "joint" would do, a pair compound does: "China-Russia exercises"."""
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children) and not (
                 "joint" in trig.needs_mod and ctx is not None and any(c.i in ctx["hyphen_pair"] for c in tok.children)):
+            return False
+        if tok.lower_ in NOT_AS_MODIFIER and (tok.dep_ in ("compound", "nmod") or (
+                tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"))):
             return False
         return self._has_words(tok, trig.needs_obj)
 

@@ -11,6 +11,7 @@ from entente.coding.events.lexicon import (
     HOPE_FORMS,
     IRREALIS_GOVERNORS,
     MODALS,
+    UNREALISED_HEADS,
 )
 
 
@@ -40,6 +41,8 @@ def irrealis(tok) -> bool:
             return True
         if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ALLEGING_VERBS:
             return True  # "accused Peru of breaking the treaty": an allegation, not a report of the act
+        if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in UNREALISED_HEADS:
+            return True  # "the possibility of the US reaching a deal with Russia", "the risk of Japan joining"
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
             break  # "even though X supports Y, it doesn't mean...": the main clause's negation is not X's
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING_VERBS:
