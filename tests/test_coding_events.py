@@ -892,3 +892,8 @@ def test_trade_that_only_modifies_another_noun_is_no_trade_event(coder):
 ])
 def test_a_possibility_or_a_requirement_is_not_an_act(coder, text):
     assert not {t for t in triples(code(coder, text)) if t[2] == "05"}
+
+
+def test_material_support_is_aid_and_plain_support_is_backing(coder):
+    assert_coded(coder, "Belarus has given military support to Russia since 2022.", ("BLR", "RUS", "07"))
+    assert_coded(coder, "Serbia voiced its support for Russia at the summit.", ("SRB", "RUS", "05"))
