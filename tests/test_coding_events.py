@@ -897,3 +897,8 @@ def test_a_possibility_or_a_requirement_is_not_an_act(coder, text):
 def test_material_support_is_aid_and_plain_support_is_backing(coder):
     assert_coded(coder, "Belarus has given military support to Russia since 2022.", ("BLR", "RUS", "07"))
     assert_coded(coder, "Serbia voiced its support for Russia at the summit.", ("SRB", "RUS", "05"))
+
+
+def test_becoming_a_trading_partner_is_trade_not_backing(coder):
+    got = triples(code(coder, "In 2015 Turkey became Iran's largest trading partner."))
+    assert ("TUR", "IRN", "06") in got and ("TUR", "IRN", "05") not in got, got
