@@ -902,3 +902,8 @@ def test_material_support_is_aid_and_plain_support_is_backing(coder):
 def test_becoming_a_trading_partner_is_trade_not_backing(coder):
     got = triples(code(coder, "In 2015 Turkey became Iran's largest trading partner."))
     assert ("TUR", "IRN", "06") in got and ("TUR", "IRN", "05") not in got, got
+
+
+def test_exercises_in_a_sentence_about_the_pair_alone_are_the_pairs(coder):
+    got = triples(code(coder, "As India and Japan grew closer, they steadily expanded the scale of their exercises."))
+    assert {("IND", "JPN", "06"), ("JPN", "IND", "06")} <= got, got

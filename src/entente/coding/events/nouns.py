@@ -134,12 +134,20 @@ class NominalEvents:
         establishment of diplomatic relations"); without them it is no event, not even by the pair
         in context. Where "joint" would do, a pair compound does: "China-Russia exercises"."""
         if trig.needs_mod and not any(c.lower_ in trig.needs_mod for c in tok.children) and not (
-                "joint" in trig.needs_mod and ctx is not None and any(c.i in ctx["hyphen_pair"] for c in tok.children)):
+                "joint" in trig.needs_mod and ctx is not None and (
+                    any(c.i in ctx["hyphen_pair"] for c in tok.children) or self._pair_sentence(tok.sent, ctx))):
             return False
         if tok.lower_ in NOT_AS_MODIFIER and (tok.dep_ in ("compound", "nmod") or (
                 tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"))):
             return False
         return self._has_words(tok, trig.needs_obj)
+
+    @staticmethod
+    def _pair_sentence(sent, ctx) -> bool:
+        """The sentence names both states of the pair in context and no other: "China leads the
+        exercises while Russia participates" is about the pair's exercises."""
+        named = {ctx["mentions"][t.i].code for t in sent if t.i in ctx["mentions"]}
+        return len(ctx["pair"]) == 2 and named == set(ctx["pair"])
 
     def _noun_events(self, tok, trig: Trigger, ctx):
         if not self._noun_applies(tok, trig, ctx):
