@@ -907,3 +907,17 @@ def test_becoming_a_trading_partner_is_trade_not_backing(coder):
 def test_exercises_in_a_sentence_about_the_pair_alone_are_the_pairs(coder):
     got = triples(code(coder, "As India and Japan grew closer, they steadily expanded the scale of their exercises."))
     assert {("IND", "JPN", "06"), ("JPN", "IND", "06")} <= got, got
+
+
+def test_being_critical_of_or_not_liking_an_actor_is_disapproval(coder):
+    assert_coded(coder, "India is highly critical of the US decision.", ("IND", "USA", "11"))
+    assert_coded(coder, "Critical of NATO's eastward expansion, Brazil did not join the sanctions.", ("BRA", "NATO", "11"))
+    assert_coded(coder, "Tehran says it does not like Saudi policy in Yemen.", ("IRN", "SAU", "11"))
+    assert not {t for t in triples(code(coder, "Brazil does not like the developments in Syria.")) if t[2] == "11"}
+    assert not {t for t in triples(code(coder, "Brazil likes Chinese investment.")) if t[2] == "11"}
+
+
+def test_it_as_subject_keeps_the_referent_an_earlier_it_had(coder):
+    text = "Brazil is sitting on the fence. Sometimes it backs Russia. It also says it does not like NATO enlargement."
+    got = triples(code(coder, text))
+    assert ("BRA", "NATO", "11") in got and ("RUS", "NATO", "11") not in got, got

@@ -214,8 +214,13 @@ class ClauseEvents:
     def _concern_pairs(self, tok, ctx):
         """ "China is concerned about Japan's plans", "we are deeply worried by X": the holder of the
         concern disapproves (111) of what its "about" phrase names."""
-        head = tok.head if tok.dep_ in ("acomp", "amod") and tok.head.pos_ in ("AUX", "VERB") else tok
-        if self._irrealis(head) or self._irrealis(tok):
+        # "Critical of NATO's expansion, China did not condemn...": a fronted adjective describes the
+        # subject; the main verb's negation is not its own
+        fronted = tok.dep_ == "advcl" and tok.i < tok.head.i and tok.head.pos_ in ("AUX", "VERB")
+        head = tok.head if (tok.dep_ in ("acomp", "amod") and tok.head.pos_ in ("AUX", "VERB")) or fronted else tok
+        if fronted and any(c.dep_ == "neg" for c in tok.children):
+            return []
+        if not fronted and (self._irrealis(head) or self._irrealis(tok)):
             return []
         subj, _ = self._subjects(head, ctx)
         # the holder itself, not a place it is in ("many in Moscow are concerned" names no state)
@@ -232,6 +237,20 @@ class ClauseEvents:
                     _add(targets, [a for a in self._head_actors(sb, ctx) if a not in sources])
         return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
+
+    def _negated_liking(self, tok, ctx):
+        """ "China does not like NATO's enlargement", "Tokyo did not welcome the move by Seoul": the
+        subject disapproves (111) of what the object names."""
+        if not any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+            return []
+        subj, passive = self._subjects(tok, ctx)
+        if passive:
+            return []
+        sources = [a for s in subj for a in self._head_actors(s, ctx, deep=False)]
+        # what the object itself names ("NATO enlargement"), not a place in it ("the developments in Ukraine")
+        targets = [a for c in tok.children if c.dep_ == "dobj" for a in self._head_actors(c, ctx, deep=False)
+                   if a not in sources]
+        return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
     def _speaker_conj(self, verb, ctx) -> bool:
         """Whether a subjectless conjunct of a reported clause is really the speaker's second act: it

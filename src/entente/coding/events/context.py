@@ -266,8 +266,11 @@ class ActorContext:
                   and ctx["mentions"][t.i].kind in ("person", "role")]
         if people:
             ctx["last_person"] = people[0].code
+        first = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
         subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i in ctx["mentions"]]
-        if subj:
+        if first is not None and first.lower_ in SINGLE_PRONOUNS and first.i not in ctx["mentions"] and ctx["last"]:
+            pass  # "China sits on the fence. Sometimes it backs Russia. It also says…": "it" is still China
+        elif subj:
             ctx["last"] = ctx["mentions"][subj[0].i].code
         elif states:
             ctx["last"] = states[0]

@@ -128,8 +128,10 @@ BORDER_NOUNS = {"border", "frontier", "boundary"}  # a show of force at "the bor
 POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "around", "close"}
 # disapproval as a state of mind: "we are deeply concerned about X" is 11, as "expressed concern" is
 CONCERN_ADJS = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "disappointed", "angered",
-                "outraged", "upset", "unhappy", "displeased", "dissatisfied"}
-CONCERN_PREPS = {"about", "over", "by", "with", "at"}
+                "outraged", "upset", "unhappy", "displeased", "dissatisfied", "critical"}
+# not liking is disapproving: "Beijing does not like NATO enlargement" is 11 (other denials are no events)
+LIKING_VERBS = {"like", "welcome", "approve", "appreciate"}
+CONCERN_PREPS = {"about", "over", "by", "with", "at", "of"}  # "of": "critical of NATO's expansion"
 # a reported judgement that finds fault with its subject ("said X's assertive behaviour presents systemic
 # challenges", "stated that Y's actions are illegal"): criticism (111), CAMEO's "criticize or denounce"
 CRITICAL_WORDS = {"aggressive", "assertive", "provocative", "escalatory", "destabilizing", "destabilising",

@@ -35,6 +35,7 @@ from entente.coding.events.lexicon import (
     HOPE_FORMS,
     INTENT_NOUNS,
     INVOLVING_VERBS,
+    LIKING_VERBS,
     PURCHASE_VERBS,
     RISK_VERBS,
     MEMBERSHIP_VERBS,
@@ -287,6 +288,11 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
                     self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
                                date_near, 0.5, "adj")
                     continue
+                if tok.pos_ == "VERB" and low in LIKING_VERBS:
+                    pairs = self._negated_liking(tok, ctx)  # "China does not like NATO enlargement"
+                    if pairs:
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                        continue
                 if tok.pos_ == "VERB" and low in INVOLVING_VERBS and not self._irrealis(tok):
                     pairs = self._drill_members(tok, ctx)  # "the exercise involved Chinese and Russian troops"
                     if pairs:
