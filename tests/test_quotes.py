@@ -183,3 +183,13 @@ def test_coordinated_speakers_the_parser_hangs_on_an_earlier_noun():
     doc = Document(name="t.txt", path="t.txt", text=sdoc.text, format="text", content_hash="0")
     got = sorted(q.speaker for q in extract_quotes(doc, sdoc) if sdoc.text[q.start:q.end] == "no ceiling")
     assert got == ["Ada Novak", "Oskar Lindqvist"]
+
+
+def test_a_short_quote_inside_what_a_named_speaker_reports_is_a_quotation(nlp):
+    text = 'Trade minister Lena Holm said today she hoped the contract would be signed in the "coming days".'
+    assert [(q, s) for q, s, _ in quotes(nlp, text)] == [("coming days", "Lena Holm")]
+
+
+def test_a_name_glued_to_the_role_phrase_is_the_speaker(nlp):
+    text = "In 2011, then-spokesman of Norway’s foreign ministry Erik Dahl stated that Oslo “regretted the decision” deeply."
+    assert [(q, s) for q, s, _ in quotes(nlp, text)] == [("regretted the decision", "Erik Dahl")]

@@ -77,11 +77,13 @@ _NAMING = frozenset("call dub term label brand describe characterise characteriz
 _DET_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|such|so-called)\s*)$")
 
 
-def scare_quote(text: str, q: QuoteSpan, sdoc) -> bool:
+def scare_quote(text: str, q: QuoteSpan, sdoc, speech_verbs: frozenset = frozenset()) -> bool:
     """A term held at arm's length, not words someone said: 'eliminate the "three obstacles"'.
 
     One to three words with no verb, used as a noun phrase right after a determiner or
-    possessive, are a scare quote however near a speech verb they stand.
+    possessive, are a scare quote however near a speech verb they stand, unless they lie inside
+    what the speech verb reports: 'said the deal would be ready in the "next few hours"' quotes
+    the speaker's own words.
     """
     if len(_WORD.findall(text, q.start, q.end)) > 3:
         return False
@@ -101,4 +103,13 @@ def scare_quote(text: str, q: QuoteSpan, sdoc) -> bool:
         t = t.head
         if t.lemma_.lower() in _NAMING:
             return False
+    t = root
+    # inside a reported clause ("said [he hoped it would be ready in the '…']"); a quoted object there is
+    # still a label ('declared he would remove the "four barriers"')
+    for _ in range(8 if root.dep_ != "dobj" else 0):
+        if t.head.i == t.i:
+            break
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech_verbs:
+            return False
+        t = t.head
     return True

@@ -186,6 +186,14 @@ def _name_of(tok, ctx: _Context) -> tuple[list[str], str] | None:
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON":
                 return _name_of(c, ctx)
+        if tok.lemma_.lower() in ROLE_NOUNS:
+            # "then-spokesman of China's foreign ministry Qin Gang": the parser glues the name to the
+            # last noun of the role's phrase ("ministry Qin Gang"); a name standing alone there
+            # ("the spokesman for Putin") is whom the role serves, not the speaker
+            for t in tok.subtree:
+                if t.ent_type_ == "PERSON" and t.dep_ == "pobj" and any(
+                        c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.lefts):
+                    return _name_of(t, ctx)
         if tok.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in tok.lefts):
             who = ctx.recent_person(tok.idx)
             return (who, "role") if who else None
@@ -287,7 +295,7 @@ def extract_quotes(
             continue
         if _TITLE_BEFORE.search(text, max(0, q.open - 40), q.open) and _title_case(text[q.start : q.end]):
             continue
-        if scare_quote(text, q, sdoc):
+        if scare_quote(text, q, sdoc, SPEECH_VERBS):
             continue
         para = bisect_right(paras, q.open)
         para_end = paras[para] if para < len(paras) else len(text)
