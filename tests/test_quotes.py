@@ -193,3 +193,9 @@ def test_a_short_quote_inside_what_a_named_speaker_reports_is_a_quotation(nlp):
 def test_a_name_glued_to_the_role_phrase_is_the_speaker(nlp):
     text = "In 2011, then-spokesman of Norway’s foreign ministry Erik Dahl stated that Oslo “regretted the decision” deeply."
     assert [(q, s) for q, s, _ in quotes(nlp, text)] == [("regretted the decision", "Erik Dahl")]
+
+
+def test_two_named_speakers_joined_after_the_first_ones_title_both_speak(nlp):
+    text = ("Norway’s Foreign Minister Erik Dahl and his counterpart Lena Holm have said that talks went well and "
+            "accused Denmark of “ignoring every rule we agreed on.”")
+    assert sorted(s for _, s, _ in quotes(nlp, text)) == ["Erik Dahl", "Lena Holm"]

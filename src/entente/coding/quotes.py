@@ -235,7 +235,10 @@ def _speakers(verb, ctx: _Context) -> tuple[list[str], str] | None:
         return None
     names: list[str] = []
     how = "named"
-    for tok in [subj, *subj.conjuncts]:
+    # "Foreign Minister Wang Yi and his counterpart Sergei Lavrov": the second speaker is a conjunct of
+    # the first one's name, not of the subject's head
+    apposed = [cj for c in subj.children if c.dep_ == "appos" for cj in c.conjuncts]
+    for tok in [subj, *subj.conjuncts, *apposed]:
         got = _name_of(tok, ctx)
         if got:
             names.extend(n for n in got[0] if n not in names)
