@@ -921,3 +921,8 @@ def test_it_as_subject_keeps_the_referent_an_earlier_it_had(coder):
     text = "Brazil is sitting on the fence. Sometimes it backs Russia. It also says it does not like NATO enlargement."
     got = triples(code(coder, text))
     assert ("BRA", "NATO", "11") in got and ("RUS", "NATO", "11") not in got, got
+
+
+def test_hope_for_better_relations_is_an_intent_not_the_improvement(coder):
+    got = triples(code(coder, "In 1975 the Japanese premier expressed hope for an improvement of Sino-Japanese relations."))
+    assert ("JPN", "CHN", "03") in got and not {t for t in got if t[2] == "05"}, got

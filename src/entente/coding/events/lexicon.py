@@ -26,6 +26,7 @@ IRREALIS_GOVERNORS = {
 # reported speech whose clause can carry a demand or appeal ("Russia says Israel must end attacks")
 SPEECH_VERBS = {"say", "insist", "state", "declare", "tell", "warn", "stress", "reiterate", "argue", "add", "announce",
                 "emphasise", "emphasize", "comment", "note", "assert", "affirm", "remark", "claim", "underline"}
+WISH_WORDS = {"hope", "wish", "desire", "yearn", "long"}  # "expressed hope for better relations": an intent
 HOPE_FORMS = {"hope", "hopes", "hoped", "hoping"}  # by form: the small English model lemmatises "hoped" as "hop"
 # verbs whose object, not subject, does the act of a purpose clause ("have Putin there to support him")
 OBJECT_CONTROL = {"have", "get", "send", "bring", "deploy", "dispatch", "use", "leave", "keep", "need", "commit",

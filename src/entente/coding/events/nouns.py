@@ -15,6 +15,7 @@ from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CHANGE_VERBS,
     DECLINE_VERBS,
+    HOPE_FORMS,
     DRILL_NOUNS,
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
@@ -32,6 +33,7 @@ from entente.coding.events.lexicon import (
     TARGET_PREPS,
     TEMPORAL_PREPS,
     UNREALISED_HEADS,
+    WISH_WORDS,
     Trigger,
     _add,
     reversed_code,
@@ -172,6 +174,24 @@ class NominalEvents:
         own = [] if undone and trig.code[:2] <= "08" else self._nominal(tok, trig, ctx, None)
         return own + undone
 
+    def _hoped_for(self, tok, trig: Trigger, ctx):
+        """ "Brezhnev expressed hope for the improvement of Sino-Soviet relations": the hoper's intent
+        (030) towards the other side, not the improvement itself; None when the noun is not hoped for."""
+        if trig.code[:2] > "08" or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+            return None
+        g = tok.head.head
+        if not (g.lemma_.lower() in WISH_WORDS or g.lower_ in HOPE_FORMS):
+            return None
+        verb = g.head if g.pos_ == "NOUN" and g.dep_ in ("dobj", "pobj") else g
+        if self._irrealis(verb):
+            return []
+        subj, passive = self._subjects(verb, ctx)
+        holders = [] if passive else [a for s in subj for a in self._head_actors(s, ctx)]
+        others = [a for a in self._actors_in(tok, ctx) if a not in holders]
+        if not holders or not others:
+            return None
+        return self._pairs(holders, others, Trigger(code="030"), ctx)
+
     def _nominal(self, tok, trig: Trigger, ctx, undoer):
         verb = self._governing_verb(tok)
         if undoer is not None and undoer.pos_ == "VERB" and self._irrealis(undoer):
@@ -183,6 +203,9 @@ class NominalEvents:
         if verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and verb.lemma_.lower() in CHANGE_VERBS and realis.forecast(verb):
             return []  # "will deepen their conversations", "will need to limit its trade": a forecast
+        hoped = self._hoped_for(tok, trig, ctx)
+        if hoped is not None:
+            return hoped
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in UNREALISED_HEADS:
             return []  # "the brink of war", "the threat of sanctions"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PROPOSING_VERBS and trig.code[:2] >= "09":
