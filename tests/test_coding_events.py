@@ -926,3 +926,16 @@ def test_it_as_subject_keeps_the_referent_an_earlier_it_had(coder):
 def test_hope_for_better_relations_is_an_intent_not_the_improvement(coder):
     got = triples(code(coder, "In 1975 the Japanese premier expressed hope for an improvement of Sino-Japanese relations."))
     assert ("JPN", "CHN", "03") in got and not {t for t in got if t[2] == "05"}, got
+
+
+def test_legal_action_for_serving_another_state_targets_that_state(coder):
+    assert_coded(coder, "In 2015 a Georgian court convicted two officers of spying for Russia.", ("GEO", "RUS", "17"))
+    assert_coded(coder, "Polish prosecutors charged a journalist with espionage for passing files to Belarus.",
+                 ("POL", "BLR", "17"))
+
+
+def test_what_a_state_is_pressed_or_invited_to_do_is_not_done(coder):
+    got = triples(code(coder, "Ankara pressed Armenia and Azerbaijan to sign a peace treaty."))
+    assert not {t for t in got if t[2] == "05"}, got
+    got = triples(code(coder, "Paris invited Kyiv to join the talks in Geneva."))
+    assert ("UKR", "FRA", "04") not in got, got

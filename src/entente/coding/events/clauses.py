@@ -204,6 +204,13 @@ class ClauseEvents:
                         _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
                 elif c.dep_ == "dobj" and c.pos_ != "PRON":
                     _add(targets, [a for a in self._actors_in(c, ctx) if a not in sources])
+        if not targets and trig.code[:3] == "173":
+            # "convicted two engineers of spying for China", "charged him with treason for passing data to
+            # Beijing": legal action against whom the accused served
+            for c in [tok] + [o for o in tok.children if o.dep_ == "dobj"]:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("for", "of", "with"):
+                        _add(targets, [a for a in self._actors_in(p, ctx) if a not in sources])
         if not targets and (tok.lemma_.lower() in PURCHASE_VERBS or trig.code[:2] == "17"):
             # "bought Russian missiles": the seller; "stole Russian technology": the owner
             for c in tok.children:

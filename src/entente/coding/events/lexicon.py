@@ -21,7 +21,7 @@ IRREALIS_GOVERNORS = {
     "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
     "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "inability", "unable",
-    "failure", "require", "demand",
+    "failure", "require", "demand", "press", "invite",
 }
 # reported speech whose clause can carry a demand or appeal ("Russia says Israel must end attacks")
 SPEECH_VERBS = {"say", "insist", "state", "declare", "tell", "warn", "stress", "reiterate", "argue", "add", "announce",
@@ -97,6 +97,7 @@ ACTOR_HEADS = {
     "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
     "firm", "bank", "delegation", "regime", "administration", "embassy", "soldier", "soldiers",
+    "court", "courts", "prosecutors", "police", "parliament",
     "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
     # military craft act for their state, and a state's airspace or waters stand for it as a target
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
