@@ -939,3 +939,12 @@ def test_what_a_state_is_pressed_or_invited_to_do_is_not_done(coder):
     assert not {t for t in got if t[2] == "05"}, got
     got = triples(code(coder, "Paris invited Kyiv to join the talks in Geneva."))
     assert ("UKR", "FRA", "04") not in got, got
+
+
+def test_the_invasion_is_the_invasion_the_text_last_named(coder):
+    text = "Iraq invaded Kuwait in August 1990. The invasion shocked the Gulf states. The war changed the region."
+    got = triples(code(coder, text))
+    assert ("IRQ", "KWT", "19") in got, got
+    evs = [e for e in code(coder, text).events if e.rule.endswith("noun:invasion")]
+    assert evs and all((e.source, e.target) == ("IRQ", "KWT") for e in evs)
+    assert not [e for e in code(coder, text).events if e.rule.endswith("noun:war")]

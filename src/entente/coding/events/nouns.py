@@ -323,6 +323,13 @@ class NominalEvents:
                 tgt = self.rules["implied_target"].get((src, trig.code[:2]))
                 if tgt and ctx["year"] is not None and ctx["year"] >= tgt[1]:
                     targets.append(tgt[0])
+        if not sources and not targets and tok.lemma_.lower() == "invasion" and any(
+                c.lower_ == "the" for c in tok.children):
+            # "since the invasion": the invasion this document last named, by whom on whom ("the war" is
+            # left alone: the gold codes only wars it names)
+            prev = self._last_war(ctx)
+            if prev is not None:
+                sources, targets = [prev[0]], [prev[1]]
         if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
                 and len(sources) == 1 and sources[0] in ctx["pair"]:
             # "Soviet aid included...", "Xi's visit will...": to its partner in context
@@ -333,6 +340,17 @@ class NominalEvents:
         shown = self._shown_to(tok, verb, sources, ctx) if tok.lemma_.lower() in DRILL_NOUNS else []
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
             self._pairs(sources, shown, Trigger(code="150"), ctx)
+
+    @staticmethod
+    def _last_war(ctx) -> tuple[str, str] | None:
+        """(attacker, attacked) of the latest one-sided fighting the document coded (not a clash, which
+        runs both ways), else None."""
+        events = ctx.get("events") or []
+        pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "19"}
+        for e in reversed(events):
+            if e.cameo[:2] == "19" and not e.rule.startswith("pverb:") and (e.target, e.source) not in pairs:
+                return e.source, e.target
+        return None
 
     def _shown_to(self, tok, verb, sources, ctx) -> list[str]:
         """Exercises held near a state are a show of force towards it ("drills around Taiwan",

@@ -247,9 +247,9 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         verbs, nouns = self.rules["verbs"], self.rules["nouns"]
         split: dict = {}
         mentions = self._mention_index(sdoc, year, split)
-        ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
-               "hyphen_pair": {}, "split": split, "ranks": self._actor_ranks(mentions)}
         events: list[Event] = []
+        ctx = {"mentions": mentions, "pair": self._default_pair(mentions), "last": None, "year": year,
+               "hyphen_pair": {}, "split": split, "ranks": self._actor_ranks(mentions), "events": events}
         # in an official's turn, "we" / "our" is the official's state (CODEBOOK Conventions)
         speakers = speaker_state(document, self.actors, sdoc)
         turns = sorted(speakers)
