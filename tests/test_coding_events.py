@@ -948,3 +948,14 @@ def test_the_invasion_is_the_invasion_the_text_last_named(coder):
     evs = [e for e in code(coder, text).events if e.rule.endswith("noun:invasion")]
     assert evs and all((e.source, e.target) == ("IRQ", "KWT") for e in evs)
     assert not [e for e in code(coder, text).events if e.rule.endswith("noun:war")]
+
+
+def test_encouraging_a_state_to_act_is_an_appeal_only_from_an_actor(coder):
+    assert_coded(coder, "Beijing encouraged Moscow to negotiate with Kyiv.", ("CHN", "RUS", "02"))
+    got = triples(code(coder, "China and Russia are partners. Western pressure on Beijing only encourages the two to get closer."))
+    assert not {t for t in got if t[2] == "02"}, got
+
+
+def test_refusing_to_accept_an_actors_act_is_a_rejection(coder):
+    assert_coded(coder, "Tokyo cannot accept Beijing placing radars on the islands.", ("JPN", "CHN", "12"))
+    assert not {t for t in triples(code(coder, "Seoul accepted the offer from Tokyo.")) if t[2] == "12"}

@@ -8,7 +8,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADMITTING_VERBS, CONCERN_PREPS, CRITICAL_WORDS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, HOPE_FORMS,
+    ADMITTING_VERBS, CONCERN_PREPS, LIKING_VERBS, CRITICAL_WORDS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, HOPE_FORMS,
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
@@ -254,10 +254,18 @@ class ClauseEvents:
         if passive:
             return []
         sources = [a for s in subj for a in self._head_actors(s, ctx, deep=False)]
-        # what the object itself names ("NATO enlargement"), not a place in it ("the developments in Ukraine")
-        targets = [a for c in tok.children if c.dep_ == "dobj" for a in self._head_actors(c, ctx, deep=False)
-                   if a not in sources]
-        return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
+        # what the object itself names ("NATO enlargement"), not a place in it ("the developments in Ukraine");
+        # an object clause's own subject ("cannot accept the US implanting its systems there")
+        targets = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "ccomp") and c.pos_ == "VERB":
+                for sb in c.children:
+                    if sb.dep_ in ("nsubj", "poss"):
+                        _add(targets, [a for a in self._head_actors(sb, ctx, deep=False) if a not in sources])
+            elif c.dep_ == "dobj":
+                _add(targets, [a for a in self._head_actors(c, ctx, deep=False) if a not in sources])
+        code = LIKING_VERBS.get(tok.lemma_.lower(), "111")
+        return self._pairs(sources, targets, Trigger(code=code), ctx) if sources and targets else []
 
     def _speaker_conj(self, verb, ctx) -> bool:
         """Whether a subjectless conjunct of a reported clause is really the speaker's second act: it

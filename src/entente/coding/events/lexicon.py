@@ -125,14 +125,18 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 # what is given goes to someone: with no recipient named, the giver's partner in context
 GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
 # a show of force near a state is aimed at it: "massed troops along the Ukrainian border"
-RISK_VERBS = {"threaten", "risk"}  # "the crisis threatens to derail talks": no one threatens anyone
+# acts only when an actor itself is the subject: "the crisis threatens to derail talks" threatens no one,
+# "pressure on China only encourages the parties to get closer" is no appeal
+AGENT_ONLY_VERBS = {"threaten", "risk", "encourage"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}  # a show of force at "the border" faces the neighbour in context
 POSTURE_PREPS = {"near", "along", "on", "to", "toward", "towards", "off", "around", "close"}
 # disapproval as a state of mind: "we are deeply concerned about X" is 11, as "expressed concern" is
 CONCERN_ADJS = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "disappointed", "angered",
                 "outraged", "upset", "unhappy", "displeased", "dissatisfied", "critical"}
-# not liking is disapproving: "Beijing does not like NATO enlargement" is 11 (other denials are no events)
-LIKING_VERBS = {"like", "welcome", "approve", "appreciate"}
+# not liking is disapproving: "Beijing does not like NATO enlargement" is 11, "cannot accept X's plan" a
+# rejection (12); other denials are no events
+LIKING_VERBS = {"like": "111", "welcome": "111", "approve": "111", "appreciate": "111", "accept": "120",
+                "tolerate": "120"}
 CONCERN_PREPS = {"about", "over", "by", "with", "at", "of"}  # "of": "critical of NATO's expansion"
 # a reported judgement that finds fault with its subject ("said X's assertive behaviour presents systemic
 # challenges", "stated that Y's actions are illegal"): criticism (111), CAMEO's "criticize or denounce"

@@ -37,7 +37,7 @@ from entente.coding.events.lexicon import (
     INVOLVING_VERBS,
     LIKING_VERBS,
     PURCHASE_VERBS,
-    RISK_VERBS,
+    AGENT_ONLY_VERBS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
@@ -140,7 +140,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
                 return critical
         subj, passive = self._subjects(tok, ctx)
-        if tok.lemma_.lower() in RISK_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and subj and not any(
+        if tok.lemma_.lower() in AGENT_ONLY_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and subj and not any(
                 self._token_actor(s, ctx) for s in subj):
             return []  # "India's poor ties with China threaten to paralyse the SCO": a risk, not a threat
         sources: list[str] = []
