@@ -194,3 +194,23 @@ def _implicit_ok(toks) -> bool:
     """Sentences with no actor of their own are candidates for the pair in context only when they
     have a finite verb or an event noun to carry an act (not headings, not fragments)."""
     return any(t.pos_ in ("VERB", "NOUN") and t.dep_ in ("ROOT", "nsubj", "dobj", "nsubjpass") for t in toks)
+
+
+def in_turn(document, start, char) -> bool:
+    """Whether ``char`` lies in the speaker turn (passage) that begins at ``start``."""
+    return any(p.start == start and p.start <= char < p.end for p in document.passages)
+
+
+def anchor_token(sent, cand):
+    """The token standing for a candidate's act: the source's governing verb, else the sentence root."""
+    if cand.s_slot.tok is not None:
+        h = sent.doc[cand.s_slot.tok]
+        for _ in range(6):
+            if h.pos_ in ("VERB",) or h.head.i == h.i:
+                break
+            h = h.head
+        if h.pos_ == "VERB":
+            # "wants to sign", "went on to attack": the act is the complement
+            comp = [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            return comp[0] if comp else h
+    return sent.root

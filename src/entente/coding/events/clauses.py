@@ -1,21 +1,16 @@
-"""Who a clause's subject is, and acts read off a clause's shape rather than a trigger word: a demand
-inside reported speech ("Russia says Israel must end attacks"), a criticism or a statement about
-another actor ("NATO said China's behaviour presents challenges"), the proposer of a blocked
-measure ("vetoed UN sanctions"), a change in the relationship itself ("the alliance crashed",
-"relations improved"), and targets a verb's kind implies ("criticized Chinese repression",
-"massed troops near the Ukrainian border").
+"""Who a clause's subject is, and acts read off a clause's shape rather than a trigger word (what
+actors say or feel is in stances.py): the proposer of a blocked measure ("vetoed UN sanctions"), a
+change in the relationship itself ("the alliance crashed", "relations improved"), and targets a
+verb's kind implies ("criticized Chinese repression", "massed troops near the Ukrainian border").
 Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADMITTING_VERBS, CONCERN_PREPS, LIKING_VERBS, CRITICAL_WORDS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, HOPE_FORMS,
-    OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS, REL_UP,
+    ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS,
+    OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
 from entente.coding.events.realis import REPORTING_VERBS
-
-
-DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
 
 
 class ClauseEvents:
@@ -100,59 +95,6 @@ class ClauseEvents:
                 _add(out, self._modifier_actors(c, ctx))
         return out
 
-    def _reported_demand(self, tok, ctx):
-        """ "Russia says Israel must end attacks": a demand (100) on the clause's subject; "should", an appeal."""
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
-            aux = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
-            hope = tok.lower_ in HOPE_FORMS
-            code = None if hope else "100" if "must" in aux else "020" if "should" in aux else None
-            # an official's "it will deepen cooperation", "said the minister would travel to X" (a past
-            # report's "would" is its "will"), "hoped a deal with X would be signed": an intent (03)
-            future = aux & {"will", "'ll"} or ("would" in aux and tok.tag_ in ("VBD", "VBN")) or hope
-            if code is None and future and self._cooperative(c) and not any(
-                    a.dep_ == "neg" or a.lower_ in ("never", "not") for a in c.children):
-                code = "030"
-            if code is None:
-                continue
-            subj, _ = self._subjects(tok, ctx)
-            sources = [a for s in subj for a in self._actors_in(s, ctx)]
-            # "Russia said Xi will visit Moscow": Xi's intent; "it was announced that China would build...":
-            # China's; an unknown speaker's "it will improve coordination": what "it" stands for
-            doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON"
-                    for a in self._head_actors(t, ctx, deep=False)]
-            if code == "030" and doer and (not hope or not sources):
-                sources = doer
-            elif code == "030" and not sources:
-                sources = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
-            targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
-            if code == "030":
-                targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]
-                if not targets and len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
-                    targets = [p for p in ctx["pair"] if p != sources[0]]
-            return self._pairs(sources, targets, Trigger(code=code), ctx)
-        return []
-
-    def _cooperative(self, clause) -> bool:
-        """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
-        trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters")."""
-        core = ("dobj", "xcomp", "prep", "pobj", "conj", "attr", "advmod", "prt")
-        near = [clause] + [c for c in clause.children if c.dep_ in core + ("nsubj", "nsubjpass")]  # "a deal would…"
-        near += [g for c in near[1:] for g in c.children if g.dep_ in core]
-        near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
-        for t in near:
-            low = t.lemma_.lower()
-            if low in REL_UP or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == clause.i and low in DEAL_NOUNS):
-                return True  # "a gas deal with China would be ready": the deal is the cooperation
-            trig = None
-            if t.pos_ == "VERB":
-                trig = self.rules["verbs"].get(low)
-            elif t.pos_ == "NOUN":
-                trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(low)
-            if trig is not None and trig.origin != "petrarch" and "03" <= trig.code[:2] <= "08":
-                return True
-        return False
 
     @staticmethod
     def _relation_subject(tok) -> list:
@@ -218,54 +160,6 @@ class ClauseEvents:
                     _add(targets, [a for a in self._origin(c, ctx) if a not in sources])
         return targets
 
-    def _concern_pairs(self, tok, ctx):
-        """ "China is concerned about Japan's plans", "we are deeply worried by X": the holder of the
-        concern disapproves (111) of what its "about" phrase names."""
-        # "Critical of NATO's expansion, China did not condemn...": a fronted adjective describes the
-        # subject; the main verb's negation is not its own
-        fronted = tok.dep_ == "advcl" and tok.i < tok.head.i and tok.head.pos_ in ("AUX", "VERB")
-        head = tok.head if (tok.dep_ in ("acomp", "amod") and tok.head.pos_ in ("AUX", "VERB")) or fronted else tok
-        if fronted and any(c.dep_ == "neg" for c in tok.children):
-            return []
-        if not fronted and (self._irrealis(head) or self._irrealis(tok)):
-            return []
-        subj, _ = self._subjects(head, ctx)
-        # the holder itself, not a place it is in ("many in Moscow are concerned" names no state)
-        sources = [a for sb in subj for a in self._token_actor(sb, ctx) + [
-            m for c in sb.children if c.dep_ in ("poss", "amod", "compound", "conj") for m in self._actors_in(c, ctx)]]
-        targets: list[str] = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in CONCERN_PREPS:
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp") and p.pos_ != "PRON":
-                        _add(targets, [a for a in self._head_actors(p, ctx) if a not in sources])
-            elif c.dep_ == "ccomp" and not targets:  # "is concerned that Beijing is arming X": Beijing
-                for sb in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
-                    _add(targets, [a for a in self._head_actors(sb, ctx) if a not in sources])
-        return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
-
-
-    def _negated_liking(self, tok, ctx):
-        """ "China does not like NATO's enlargement", "Tokyo did not welcome the move by Seoul": the
-        subject disapproves (111) of what the object names."""
-        if not any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
-            return []
-        subj, passive = self._subjects(tok, ctx)
-        if passive:
-            return []
-        sources = [a for s in subj for a in self._head_actors(s, ctx, deep=False)]
-        # what the object itself names ("NATO enlargement"), not a place in it ("the developments in Ukraine");
-        # an object clause's own subject ("cannot accept the US implanting its systems there")
-        targets = []
-        for c in tok.children:
-            if c.dep_ in ("dobj", "ccomp") and c.pos_ == "VERB":
-                for sb in c.children:
-                    if sb.dep_ in ("nsubj", "poss"):
-                        _add(targets, [a for a in self._head_actors(sb, ctx, deep=False) if a not in sources])
-            elif c.dep_ == "dobj":
-                _add(targets, [a for a in self._head_actors(c, ctx, deep=False) if a not in sources])
-        code = LIKING_VERBS.get(tok.lemma_.lower(), "111")
-        return self._pairs(sources, targets, Trigger(code=code), ctx) if sources and targets else []
 
     def _speaker_conj(self, verb, ctx) -> bool:
         """Whether a subjectless conjunct of a reported clause is really the speaker's second act: it
@@ -357,74 +251,3 @@ class ClauseEvents:
 
     def _is_igo(self, code: str) -> bool:
         return getattr(self.actors.actors.get(code), "kind", None) == "igo"
-
-    def _reported_statement(self, tok, ctx):
-        """ "Wang Yi said Ukraine and Taiwan are different issues": a statement about another actor (010),
-        when the reported clause has no act of its own to code (CODEBOOK: 01 only when no more
-        specific root applies; plain attribution is no event)."""
-        for c in tok.children:
-            if c.dep_ != "ccomp" or self._irrealis(c):
-                continue
-            if any(self._clause_trigger(t) for t in c.subtree):
-                return []
-            pairs = self._speaker_on_subject(tok, c, "010", ctx)
-            if pairs:
-                return pairs
-            # "stressed that he believes the United States is in decline": one reported clause deeper
-            for g in c.children:
-                if g.dep_ == "ccomp" and not self._irrealis(g):
-                    pairs = self._speaker_on_subject(tok, g, "010", ctx)
-                    if pairs:
-                        return pairs
-            # "emphasised that the relationship targets no third country": the speaker's relationship
-            # with its partner in context
-            subj = [t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].lemma_.lower() in REL_NOUNS and not self._actors_in(subj[0], ctx):
-                speakers, _ = self._subjects(tok, ctx)
-                sources = [a for t in speakers for a in self._actors_in(t, ctx)]
-                if len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
-                    return self._pairs(sources, [p for p in ctx["pair"] if p != sources[0]], Trigger(code="010"), ctx)
-        return []
-
-    def _speaker_on_subject(self, tok, clause, code: str, ctx):
-        """The speaker of ``tok`` acting on the named (not pronoun) subject of its reported ``clause``."""
-        subj, _ = self._subjects(tok, ctx)
-        sources = [a for s in subj for a in self._actors_in(s, ctx)]
-        targets = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
-                   for a in self._head_actors(t, ctx) if a not in sources]
-        return self._pairs(sources, targets, Trigger(code=code), ctx) if sources and targets else []
-
-    def _clause_trigger(self, t) -> bool:
-        if t.pos_ == "VERB":
-            trig = self.rules["verbs"].get(t.lemma_.lower())
-        elif t.pos_ in ("NOUN", "PROPN"):
-            trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(t.lemma_.lower())
-        else:
-            return False
-        return trig is not None  # PETRARCH2's verbs too: "said a court released X" reports the release
-
-    def _reported_criticism(self, tok, ctx):
-        """ "NATO said China's assertive behaviour presents systemic challenges": a reported judgement
-        that finds fault with another actor, the subject of the report, is criticism (111)."""
-        for c in tok.children:
-            if c.dep_ != "ccomp" or any(t.lower_ in ("no", "not", "never", "n't", "nor", "without") for t in c.subtree):
-                continue  # "said Peru faces no threat"
-            # the fault is the clause's own (its verb, subject, object, predicate), not a word deep in a
-            # phrase ("partners in combatting illegal migration")
-            if not any((t.lemma_.lower() in CRITICAL_WORDS or t.lower_ in CRITICAL_WORDS) and _near(t, c)
-                       for t in c.subtree):
-                continue
-            pairs = self._speaker_on_subject(tok, c, "111", ctx)
-            if pairs:
-                return pairs
-        return []
-
-
-def _near(tok, clause) -> bool:
-    """Whether ``tok`` belongs to the clause itself rather than to a phrase or clause inside it."""
-    h = tok
-    while h.i != clause.i and h.head.i != h.i:
-        if h.dep_ in ("prep", "pcomp", "relcl", "acl", "advcl", "ccomp", "xcomp"):
-            return False
-        h = h.head
-    return True

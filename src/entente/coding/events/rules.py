@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from entente.coding.events import directions, realis
-from entente.coding.events.candidates import sentence_candidates, speaker_state
+from entente.coding.events.candidates import anchor_token, in_turn, sentence_candidates, speaker_state
 from entente.coding.events.context import ActorContext
 from entente.coding.events.features import (
     candidate_features,
@@ -61,26 +61,8 @@ from entente.coding.events.lexicon import (
 )
 from entente.coding.events.clauses import ClauseEvents
 from entente.coding.events.nouns import NominalEvents
+from entente.coding.events.stances import SpeechEvents
 from entente.types import Event
-
-
-def _in_turn(document, start, char) -> bool:
-    return any(p.start == start and p.start <= char < p.end for p in document.passages)
-
-
-def _anchor(sent, cand):
-    """The token standing for a candidate's act: the source's governing verb, else the sentence root."""
-    if cand.s_slot.tok is not None:
-        h = sent.doc[cand.s_slot.tok]
-        for _ in range(6):
-            if h.pos_ in ("VERB",) or h.head.i == h.i:
-                break
-            h = h.head
-        if h.pos_ == "VERB":
-            # "wants to sign", "went on to attack": the act is the complement
-            comp = [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            return comp[0] if comp else h
-    return sent.root
 
 
 # a briefing's ground rules ("this call is on background", "embargoed until the end of the call")
@@ -89,7 +71,7 @@ BRIEFING_RULES = re.compile(r"\b(?:on\s+background|embargoed\s+until|embargo\s+o
 SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
 
 
-class EventCoder(NominalEvents, ClauseEvents, ActorContext):
+class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     """Codes events in one parsed document. Construction stores settings; load() reads data."""
 
     name = CODER
@@ -267,7 +249,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
             date, precision = sent_dates[si] if si < len(sent_dates) else (None, None)
             ctx["hyphen_pair"] = self._hyphen_pairs(sent, mentions)
             k = bisect_right(turns, sent.start_char) - 1
-            speaker = speakers[turns[k]] if k >= 0 and _in_turn(document, turns[k], sent.start_char) else None
+            speaker = speakers[turns[k]] if k >= 0 and in_turn(document, turns[k], sent.start_char) else None
             ctx["speaker"] = speaker
             if speaker is not None:
                 ctx["pair"] = official_pair[speaker]
@@ -374,7 +356,7 @@ class EventCoder(NominalEvents, ClauseEvents, ActorContext):
         shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules, toks)
         for c in cands:
             c.features = candidate_features(c, sent, shared, vcodes, self.rules, ctx["ranks"])
-            tok = _anchor(sent, c)
+            tok = anchor_token(sent, c)
             c.anchor = tok.i
             c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
             c.anchor_code = vcodes.get(tok.i)
