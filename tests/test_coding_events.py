@@ -857,7 +857,8 @@ def test_a_show_of_force_at_the_border_faces_the_neighbour_in_context(coder):
 
 
 def test_a_thing_that_threatens_to_do_harm_is_a_risk_not_a_threat(coder):
-    got = triples(code(coder, "Japan’s bitter quarrel with South Korea threatens to wreck the APEC forum."))
+    # without the rule the ties' deep actors become threateners of the UN (checked when it was added)
+    got = triples(code(coder, "Japan’s poor security ties with South Korea threaten to paralyse the United Nations."))
     assert not {t for t in got if t[2] == "13"}, got
     assert_coded(coder, "Tokyo threatened to halt its chip exports to Seoul.", ("JPN", "KOR", "13"))
 
@@ -952,7 +953,9 @@ def test_the_invasion_is_the_invasion_the_text_last_named(coder):
 
 def test_encouraging_a_state_to_act_is_an_appeal_only_from_an_actor(coder):
     assert_coded(coder, "Beijing encouraged Moscow to negotiate with Kyiv.", ("CHN", "RUS", "02"))
-    got = triples(code(coder, "China and Russia are partners. Western pressure on Beijing only encourages the two to get closer."))
+    text = ("China and Russia are partners. "
+            "The search for deals with Moscow and more pressure on Beijing only encourages the parties to get closer.")
+    got = triples(code(coder, text))
     assert not {t for t in got if t[2] == "02"}, got
 
 

@@ -54,6 +54,7 @@ def _paragraph_breaks(doc):
 
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "--"})
+_CURLY = "’‘“”—"
 
 
 def _plain_quotes(doc):
@@ -64,10 +65,12 @@ def _plain_quotes(doc):
     the lexeme of each curly form takes the features the model reads (norm, prefix, suffix, shape)
     from its straight twin, once per process and form.
     """
+    if not any(ch in doc.text for ch in _CURLY):
+        return doc  # most texts: nothing to look at token by token
     vocab = doc.vocab
     for tok in doc:
         text = tok.text
-        if any(ch in text for ch in "’‘“”—"):
+        if any(ch in text for ch in _CURLY):
             lex = vocab[text]
             twin = vocab[text.translate(_TYPOGRAPHIC)]
             if lex.shape_ != twin.shape_:

@@ -22,6 +22,11 @@ REPORTING_VERBS = {"say", "reiterate", "stress", "emphasize", "emphasise", "note
 ALLEGING_VERBS = {"accuse", "suspect", "charge", "allege"}  # "condemned X for attacking Y" presupposes the attack
 
 
+def negated(tok) -> bool:
+    """The token itself is negated ("did not say", "never liked"), whatever governs it."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children)
+
+
 def irrealis(tok) -> bool:
     h = tok
     for _ in range(6):
@@ -48,7 +53,7 @@ def irrealis(tok) -> bool:
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORTING_VERBS:
             # "I'm going to reiterate that we have concerns": the speaker's modality is not the
             # content's; a denied report still is ("did not say that...")
-            return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in h.head.children)
+            return negated(h.head)
         if h.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "acomp") and h.head.i != h.i:
             if h.dep_ in ("ccomp",) and (h.head.lemma_.lower() in (
                     "hope", "wish", "suggest", "recommend", "fear", "doubt", "wonder", "predict", "expect",

@@ -6,8 +6,9 @@ not liking or not accepting ("does not like NATO enlargement").
 Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
+from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, CRITICAL_WORDS, HOPE_FORMS, LIKING_VERBS, REL_NOUNS, REL_UP, Trigger, _add,
+    CONCERN_PREPS, CRITICAL_WORDS, HOPE_FORMS, LIKING_VERBS, REL_UP, Trigger, _add,
 )
 
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
@@ -99,7 +100,7 @@ class SpeechEvents:
     def _negated_liking(self, tok, ctx):
         """ "China does not like NATO's enlargement", "Tokyo did not welcome the move by Seoul": the
         subject disapproves (111) of what the object names."""
-        if not any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+        if not realis.negated(tok):
             return []
         subj, passive = self._subjects(tok, ctx)
         if passive:
@@ -136,14 +137,6 @@ class SpeechEvents:
                     pairs = self._speaker_on_subject(tok, g, "010", ctx)
                     if pairs:
                         return pairs
-            # "emphasised that the relationship targets no third country": the speaker's relationship
-            # with its partner in context
-            subj = [t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].lemma_.lower() in REL_NOUNS and not self._actors_in(subj[0], ctx):
-                speakers, _ = self._subjects(tok, ctx)
-                sources = [a for t in speakers for a in self._actors_in(t, ctx)]
-                if len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
-                    return self._pairs(sources, [p for p in ctx["pair"] if p != sources[0]], Trigger(code="010"), ctx)
         return []
 
     def _speaker_on_subject(self, tok, clause, code: str, ctx):
