@@ -962,3 +962,20 @@ def test_encouraging_a_state_to_act_is_an_appeal_only_from_an_actor(coder):
 def test_refusing_to_accept_an_actors_act_is_a_rejection(coder):
     assert_coded(coder, "Tokyo cannot accept Beijing placing radars on the islands.", ("JPN", "CHN", "12"))
     assert not {t for t in triples(code(coder, "Seoul accepted the offer from Tokyo.")) if t[2] == "12"}
+
+
+def test_demanding_that_a_state_act_targets_that_state(coder):
+    assert_coded(coder, "Beijing demanded on Monday that Washington halt its arms sales to Taipei.", ("CHN", "USA", "10"))
+    assert_coded(coder, "Berlin insisted that Moscow release the two journalists.", ("DEU", "RUS", "10"))
+
+
+def test_a_conditional_threat_targets_whoever_must_meet_the_condition(coder):
+    assert_coded(coder, "Turkey threatened to close its airspace if Greece extends its territorial waters.",
+                 ("TUR", "GRC", "13"))
+    assert_coded(coder, "Iran threatened to resume enrichment unless France lifts the sanctions.", ("IRN", "FRA", "13"))
+
+
+def test_military_craft_and_civilians_stand_for_their_states_in_violence(coder):
+    assert_coded(coder, "Syrian helicopters shelled Turkish positions near the border.", ("SYR", "TUR", "19"))
+    assert_coded(coder, "Ethiopian soldiers beat Eritrean detainees at the camp.", ("ETH", "ERI", "18"),
+                 absent=("ERI", "ETH", "19"))

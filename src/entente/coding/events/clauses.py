@@ -131,6 +131,18 @@ class ClauseEvents:
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
+        if not targets and trig.code[:2] in ("02", "10"):  # "demanded that the US cancel the sale": the US
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+                    for sub in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
+                        _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
+        if not targets and trig.code[:2] == "13":
+            # "threatened to halt the talks if the US deploys missiles": whoever must meet the condition
+            for v in [tok] + [c for c in tok.children if c.dep_ == "xcomp"]:
+                for c in v.children:
+                    if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.children):
+                        for sub in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
+                            _add(targets, [a for a in self._head_actors(sub, ctx) if a not in sources])
         if not targets and trig.code[:2] == "15":  # "stationed troops near the Ukrainian border"
             for c in [tok] + [o for o in tok.children if o.dep_ == "dobj"]:
                 for p in [p for p in c.children if p.dep_ == "prep" and p.lower_ in POSTURE_PREPS]:

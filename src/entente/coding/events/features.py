@@ -202,7 +202,7 @@ def verb_codes_for(toks, petrarch_verbs) -> dict[int, str]:
         code = trig.code if not trig.needs_obj else None
         if trig.by_obj:
             objects = object_codes(trig)
-            code = next((objects[w] for w in near_words(t) if w in objects), code)
+            code = next((objects[w] for w in near_words(t, objects=True) if w in objects), code)
         if code:
             out[t.i] = code
     return out

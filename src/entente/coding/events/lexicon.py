@@ -102,12 +102,14 @@ ACTOR_HEADS = {
     # military craft act for their state, and a state's airspace or waters stand for it as a target
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
     "fighters", "warship", "warships", "vessel", "vessels", "ship", "ships", "submarine", "drone", "drones",
+    "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery",
     "airspace", "waters", "territory", "zone",
     # what a state's forces strike or its authorities hold stands for that state as a target
     "site", "sites", "target", "targets", "position", "positions", "base", "bases", "city", "cities",
     "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
     "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
-    "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners",
+    "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners", "civilians",
+    "detainees", "villagers", "residents", "refugees", "advisers", "advisors", "servicemen",
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts", "spokesman", "spokeswoman", "spokesperson",
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"

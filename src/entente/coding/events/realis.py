@@ -156,13 +156,17 @@ def conditional(verb) -> bool:
     return False
 
 
-def near_words(tok) -> list[str]:
-    """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them.
+def near_words(tok, *, objects: bool = False) -> list[str]:
+    """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them;
+    with ``objects``, not the subject's (a verb's object words refine its code: "soldiers beat
+    detainees" is no beating of soldiers).
 
     In sentence order, not a set: callers take the first word that has a code, and a set's order
     changes with the process's hash seed (the same text coded differently in two processes)."""
     out: dict[str, None] = {}
     for c in tok.children:
+        if objects and c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            continue
         out.update(dict.fromkeys((c.lower_, c.lemma_.lower())))
         for g in c.children:
             out.update(dict.fromkeys((g.lower_, g.lemma_.lower())))

@@ -172,7 +172,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             for c in purposes:
                 for o in c.children:
                     if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
-                        _add(targets, self._actors_in(o, ctx))
+                        # "threatened to close its airspace if…": the subject's own things name no target
+                        _add(targets, [a for a in self._actors_in(o, ctx) if a not in sources])
         if not targets:  # the verb's kind says where its target hides (clauses.py)
             targets = self._implicit_targets(tok, trig, sources, ctx)
         if not targets and not (trig.joint and len(sources) >= 2):
@@ -311,9 +312,9 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     continue  # words inside a quotation are the speaker's, not the narrator's report
                 if trig.by_obj:  # the object refines the trigger's own code first
                     objects = object_codes(trig)
-                    alt = next((objects[w] for w in realis.near_words(tok) if w in objects), None)
+                    alt = next((objects[w] for w in realis.near_words(tok, objects=True) if w in objects), None)
                     if alt is not None:
-                        trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES))
+                        trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES[:3]))
                 head_noun = self._infinitive_head(tok)
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
                         and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
