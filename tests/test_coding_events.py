@@ -979,3 +979,30 @@ def test_military_craft_and_civilians_stand_for_their_states_in_violence(coder):
     assert_coded(coder, "Syrian helicopters shelled Turkish positions near the border.", ("SYR", "TUR", "19"))
     assert_coded(coder, "Ethiopian soldiers beat Eritrean detainees at the camp.", ("ETH", "ERI", "18"),
                  absent=("ERI", "ETH", "19"))
+
+
+def test_sending_arms_is_a_one_way_supply(coder):
+    got = triples(code(coder, "Belarus sent artillery shells to Russia in the spring."))
+    assert ("BLR", "RUS", "06") in got and ("RUS", "BLR", "06") not in got, got
+
+
+def test_arriving_troops_do_not_visit(coder):
+    got = triples(code(coder, "Indian troops arrived in Sri Lanka in July 1987."))
+    assert not {t for t in got if t[2] == "04"}, got
+    assert_coded(coder, "Ghanaian peacekeepers arrived in Liberia on Monday.", ("GHA", "LBR", "07"))
+    assert_coded(coder, "The Kazakh president arrived in Beijing on Monday.", ("KAZ", "CHN", "04"))
+
+
+def test_a_suspension_reduces_relations(coder):
+    assert_coded(coder, "Poland announced a suspension of rail links with Belarus.", ("POL", "BLR", "16"))
+
+
+def test_declaring_that_a_state_must_act_is_a_demand(coder):
+    assert_coded(coder, "Japan declared on Friday that China must release the detained businessman.",
+                 ("JPN", "CHN", "10"))
+
+
+def test_they_after_a_plural_subject_is_that_subject(coder):
+    text = "China and Russia are partners. Ukrainian drones struck the depot when they crossed into Russia."
+    got = triples(code(coder, text))
+    assert not {t for t in got if t[0] == "CHN"}, got

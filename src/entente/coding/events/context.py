@@ -56,6 +56,13 @@ class ActorContext:
             return [m.code] if m.kind in ACTOR_KINDS else []
         low = tok.lower_
         if low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")):
+            for prev in reversed(tok.doc[tok.sent.start:tok.i]):
+                # "Palestinian bombers killed 23 people when they blew themselves up": the bombers
+                if prev.dep_ in ("nsubj", "nsubjpass") and prev.tag_ == "NNS" and prev.i not in ctx["mentions"]:
+                    acts = self._actors_in(prev, ctx)
+                    if acts:
+                        return acts
+                    break
             at = ctx.get("pair_at")
             if at is not None and tok.sent.start <= at and tok.i < at and ctx.get("prev_pair"):
                 return list(ctx["prev_pair"])  # "They called for an end to the war between X and Y"

@@ -125,7 +125,7 @@ PACT_NOUNS = {"treaty", "agreement", "pact", "accord", "partnership", "relations
 # Nouns of receiving: "China's imports from Russia" (the receiver acts, on the giver named by "from")
 # a purchase's object names its seller: "bought Russian missiles" is buyer→seller 06 (CODEBOOK)
 # what is given goes to someone: with no recipient named, the giver's partner in context
-GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship"}
+GIVING_VERBS = {"provide", "supply", "deliver", "give", "sell", "transfer", "export", "lend", "grant", "ship", "send"}
 # a show of force near a state is aimed at it: "massed troops along the Ukrainian border"
 # acts only when an actor itself is the subject: "the crisis threatens to derail talks" threatens no one,
 # "pressure on China only encourages the parties to get closer" is no appeal
@@ -155,6 +155,9 @@ FOUNDING_VERBS = {"found", "establish", "create", "form", "launch", "co-found", 
 DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "motion", "letter"}
 INVOLVING_VERBS = {"involve", "feature", "include", "bring", "gather", "comprise", "draw", "unite"}  # its members
 DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}
+# subjects whose arrival is a deployment, not a visit
+ARRIVING_FORCES = {"troops", "troop", "force", "forces", "soldier", "soldiers", "peacekeeper", "peacekeepers", "contingent",
+                   "deployment", "battalion", "battalions", "unit", "units", "marines", "paratroopers", "batch", "patch"}
 PURCHASE_VERBS = {"buy", "purchase", "order", "import", "acquire", "procure"}
 # "evaded Western sanctions", "under Western sanctions": whoever is exposed is the sanctions' target
 EXPOSURE_VERBS = {"evade", "bypass", "circumvent", "skirt", "dodge", "escape", "withstand", "weather", "face",

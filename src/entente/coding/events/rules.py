@@ -24,6 +24,7 @@ from entente.coding.events.features import (
 )
 from entente.coding.events.lexicon import (
     ADHERING_VERBS,
+    ARRIVING_FORCES,
     BLOCKING_VERBS,
     CODER,
     BORDER_NOUNS,
@@ -118,10 +119,18 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     c.lemma_.lower()), "code", "")[:2] == "16" for c in tok.children):
             return []  # "supported the UN sanctions over X": the sanctions' noun codes the supporter (nouns.py)
         if trig.code.startswith("01"):
+            demand = self._reported_demand(tok, ctx)
+            if demand:  # "declared that China must drop its barriers": a demand, as after "said"
+                return demand
             critical = self._reported_criticism(tok, ctx)
             if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
                 return critical
         subj, passive = self._subjects(tok, ctx)
+        if trig.code == "042" and any(s.lemma_.lower() in ARRIVING_FORCES for s in subj):
+            # troops that arrive do not visit; peacekeepers that arrive protect (074)
+            if not any(w.lower_.startswith("peacekeep") for s in subj for w in s.subtree):
+                return []
+            trig = Trigger(code="074")
         if tok.lemma_.lower() in AGENT_ONLY_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and subj and not any(
                 self._token_actor(s, ctx) for s in subj):
             return []  # "India's poor ties with China threaten to paralyse the SCO": a risk, not a threat
@@ -314,7 +323,9 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     objects = object_codes(trig)
                     alt = next((objects[w] for w in realis.near_words(tok, objects=True) if w in objects), None)
                     if alt is not None:
-                        trig = replace(trig, code=alt, joint=trig.joint or alt.startswith(MUTUAL_PREFIXES[:3]))
+                        # a giver's or buyer's act goes one way ("sent arms to X"); "held talks" is mutual
+                        trig = replace(trig, code=alt, joint=trig.joint or (alt.startswith(MUTUAL_PREFIXES[:3]) and low not in (
+                            GIVING_VERBS | PURCHASE_VERBS)))
                 head_noun = self._infinitive_head(tok)
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
                         and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
