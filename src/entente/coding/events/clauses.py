@@ -131,6 +131,10 @@ class ClauseEvents:
             for c in tok.children:
                 if c.dep_ == "dobj":
                     _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
+                elif c.dep_ == "prep" and c.lower_ in ("to", "against"):  # "opposed to French mediation"
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            _add(targets, [a for a in self._head_actors(p, ctx) if a not in sources])
         if not targets and trig.code[:2] in ("02", "10"):  # "demanded that the US cancel the sale": the US
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):

@@ -109,7 +109,8 @@ ACTOR_HEADS = {
     "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
     "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
     "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners", "civilians",
-    "detainees", "villagers", "residents", "refugees", "advisers", "advisors", "servicemen",
+    "detainees", "villagers", "residents", "refugees", "advisers", "advisors", "servicemen", "immigrants", "migrants",
+    "students", "tourists", "agents", "goods", "products",
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts", "spokesman", "spokeswoman", "spokesperson",
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"

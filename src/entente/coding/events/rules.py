@@ -126,6 +126,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             if critical:  # "declared that X's assertive behaviour presents challenges": 111, not 010
                 return critical
         subj, passive = self._subjects(tok, ctx)
+        if passive and tok.lemma_.lower() == "oppose" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            passive = False  # "Israel is opposed to X": Israel opposes
         if trig.code == "042" and any(s.lemma_.lower() in ARRIVING_FORCES for s in subj):
             # troops that arrive do not visit; peacekeepers that arrive protect (074)
             if not any(w.lower_.startswith("peacekeep") for s in subj for w in s.subtree):
@@ -169,7 +171,9 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     if p.dep_ in ("pobj", "pcomp"):
                         # "called on Brazil": the particle's object is the target
                         bucket = secondary if c.lower_ in SECONDARY_PREPS and c.lower_ not in trig.prt else targets
-                        _add(bucket, self._actors_in(p, ctx))
+                        # "opposed to French mediation in talks with Syria": France, the act's own doer
+                        own = self._head_actors(p, ctx, deep=False) if "10" <= trig.code[:2] <= "13" else []
+                        _add(bucket, own or self._actors_in(p, ctx))
             elif c.dep_ in ("prt",):
                 for p in c.children:
                     _add(targets, self._actors_in(p, ctx))
