@@ -1006,3 +1006,16 @@ def test_they_after_a_plural_subject_is_that_subject(coder):
     text = "China and Russia are partners. Ukrainian drones struck the depot when they crossed into Russia."
     got = triples(code(coder, text))
     assert not {t for t in got if t[0] == "CHN"}, got
+
+
+def test_a_chart_title_line_is_not_an_act(coder):
+    text = "Russia sold jets to India in 2019.\n\n_▲ Russian Arms Sales to India, 2000-2020_\n\nIndia bought tanks from Russia."
+    evs = code(coder, text).events
+    assert {(e.source, e.target) for e in evs} >= {("RUS", "IND"), ("IND", "RUS")}
+    assert not [e for e in evs if "▲" in text[e.sent_start:e.sent_end]]
+
+
+def test_strengthened_ties_is_a_trend_but_pledging_to_strengthen_them_an_intent(coder):
+    got = triples(code(coder, "Hanoi and Seoul have strengthened their ties in recent years."))
+    assert not {t for t in got if t[2] == "05"}, got
+    assert_coded(coder, "Hanoi and Seoul pledged to strengthen their ties.", ("VNM", "KOR", "03"))

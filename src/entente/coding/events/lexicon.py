@@ -156,6 +156,9 @@ FOUNDING_VERBS = {"found", "establish", "create", "form", "launch", "co-found", 
 DOCUMENT_NOUNS = {"resolution", "statement", "declaration", "communique", "communiqué", "motion", "letter"}
 INVOLVING_VERBS = {"involve", "feature", "include", "bring", "gather", "comprise", "draw", "unite"}  # its members
 DRILL_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "maneuvers", "manoeuvres", "patrol", "war-game", "wargame"}
+# a relation's growth as a trend, coded only as an intent ("pledged to strengthen ties"): none of eight
+# reports of it in the gold texts is an event
+TREND_VERBS = {"strengthen"}
 # subjects whose arrival is a deployment, not a visit
 ARRIVING_FORCES = {"troops", "troop", "force", "forces", "soldier", "soldiers", "peacekeeper", "peacekeepers", "contingent",
                    "deployment", "battalion", "battalions", "unit", "units", "marines", "paratroopers", "batch", "patch"}

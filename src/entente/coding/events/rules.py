@@ -25,6 +25,7 @@ from entente.coding.events.features import (
 from entente.coding.events.lexicon import (
     ADHERING_VERBS,
     ARRIVING_FORCES,
+    TREND_VERBS,
     BLOCKING_VERBS,
     CODER,
     BORDER_NOUNS,
@@ -70,6 +71,9 @@ from entente.types import Event
 # describe the briefing itself, not talks between states
 BRIEFING_RULES = re.compile(r"\b(?:on\s+background|embargoed\s+until|embargo\s+on\s+the\s+contents|(?:on|off)\s+the\s+record)\b", re.I)
 SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one line
+# a chart's title line ("▲ Chinese Arms Purchases from Russia") names what the chart shows, not an act
+# (a numbered "Figure 2: Oil Exports to China" caption is coded: the gold codes the flows it names)
+FIGURE_CAPTION = re.compile(r"\s*[_*]*\s*[▲▼►■][^\n]*\s*")
 
 
 class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
@@ -254,7 +258,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
         official_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
-            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text) or (
+            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text) or FIGURE_CAPTION.fullmatch(
+                    sent.text) or (
                     BRIEFING_RULES.search(sent.text)):
                 # questions ask, and a section heading ("### Military Aid and Arms Sales") names a topic:
                 # neither reports an act (a document's "# Title" may be a news headline, and is coded)
@@ -334,6 +339,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \
                         and (head_noun not in INTENT_NOUNS or not "03" <= trig.code[:2] <= "08"):
                     continue  # "the right to defend", "an effort to mediate": not an act
+                if low in TREND_VERBS and head_noun not in INTENT_NOUNS and intent is None:
+                    continue  # "have strengthened their ties in recent years": a trend, not one act
                 if head_noun in INTENT_NOUNS:
                     # "ways to strengthen ties": an intent (03), not the act
                     trig = replace(trig, code="030", reverse=None)
