@@ -1019,3 +1019,9 @@ def test_strengthened_ties_is_a_trend_but_pledging_to_strengthen_them_an_intent(
     got = triples(code(coder, "Hanoi and Seoul have strengthened their ties in recent years."))
     assert not {t for t in got if t[2] == "05"}, got
     assert_coded(coder, "Hanoi and Seoul pledged to strengthen their ties.", ("VNM", "KOR", "03"))
+
+
+def test_a_complaint_to_a_third_party_targets_the_doer_complained_of(coder):
+    assert_coded(coder, "Manila complained to the United Nations over Chinese coast guard raids.", ("PHL", "CHN", "11"),
+                 absent=("PHL", "UN", "11"))
+    assert_coded(coder, "Vietnam complained to China about the seizure of its fishermen.", ("VNM", "CHN", "11"))

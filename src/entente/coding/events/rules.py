@@ -181,6 +181,13 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             elif c.dep_ in ("prt",):
                 for p in c.children:
                     _add(targets, self._actors_in(p, ctx))
+        if trig.code[:2] == "11" and targets:
+            # "complained to the UN over Israeli air raids": the doer of what is complained of, not the addressee
+            doers = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "against")
+                     for p in c.children if p.dep_ == "pobj" for a in self._head_actors(p, ctx, deep=False)
+                     if a not in sources]
+            if doers:
+                targets = doers
         if not targets:
             # "refused to support X", "pledged to help X", "scrambled jets to intercept X"
             purposes = [c for c in tok.children if c.dep_ == "xcomp"] + [
