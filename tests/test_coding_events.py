@@ -1025,3 +1025,7 @@ def test_a_complaint_to_a_third_party_targets_the_doer_complained_of(coder):
     assert_coded(coder, "Manila complained to the United Nations over Chinese coast guard raids.", ("PHL", "CHN", "11"),
                  absent=("PHL", "UN", "11"))
     assert_coded(coder, "Vietnam complained to China about the seizure of its fishermen.", ("VNM", "CHN", "11"))
+
+
+def test_deploying_warships_near_a_state_is_a_show_of_force(coder):
+    assert_coded(coder, "Beijing deployed warships near the Philippines in May.", ("CHN", "PHL", "15"))
