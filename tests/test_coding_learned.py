@@ -351,3 +351,9 @@ def test_a_pair_linked_only_by_an_event_noun_needs_more_of_the_detector_than_a_v
         event = SimpleNamespace(rule=rule)
         cand = SimpleNamespace(sent_start=0, source="CHN", target="RUS", rule_events={"05": event}, irrealis=False)
         assert bool(scorer.decide([cand], p_event, p_root)) is kept, rule
+
+
+def test_an_officials_our_colleagues_are_the_counterpart(rules_coder):
+    turn = ("Our delegation met Chinese officials in Rome today. "
+            "We have offered our colleagues new projects in the Arctic.")
+    assert ("USA", "CHN") in _pairs_after(rules_coder, turn, "We have offered", "03")

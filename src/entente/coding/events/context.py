@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from entente.coding.events.lexicon import (
     ACTOR_HEADS,
+    COUNTERPART_NOUNS,
     ACTOR_KINDS,
     CITY_NOUNS,
     LOCATIVE_PREPS,
@@ -108,6 +109,11 @@ class ActorContext:
         out = self._token_actor(tok, ctx)
         if depth > 6:
             return out
+        speaker = ctx.get("speaker")
+        if speaker and tok.lemma_.lower() in COUNTERPART_NOUNS and len(ctx["pair"]) == 2 and speaker in ctx["pair"] \
+                and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children) \
+                and not any(c.i in ctx["mentions"] for c in tok.children):
+            return [p for p in ctx["pair"] if p != speaker]  # an official's "our colleagues": the counterpart
         m = ctx["mentions"].get(tok.i)
         venue = bool(out) and m is not None and m.kind in ("person", "role")
         for c in tok.children:

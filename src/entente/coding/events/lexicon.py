@@ -116,6 +116,8 @@ ACTOR_HEADS = {
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
     "colleague", "colleagues", "friends", "partners",
 }
+# what an official calls the other side of talks: "we have offered our colleagues new projects"
+COUNTERPART_NOUNS = {"colleague", "counterpart", "partner", "friend"}
 # analysts are never actors (CODEBOOK Conventions): "US and Western analysts comment that..."
 NON_ACTOR_HEADS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "scholar", "scholars",
                    "commentator", "commentators", "researcher", "researchers", "pundit", "pundits", "academic",
