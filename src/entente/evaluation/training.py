@@ -345,7 +345,8 @@ def card(meta: dict, W) -> str:
         "- These decision parameters were chosen on the cross-validated predictions of dev and seeds (the",
         "  model weights never saw the scored document; the handful of thresholds did). The two wire-report",
         "  thresholds were chosen on wire-style sentences of any dyad (bench/bench_wire.py: ConfliBERT's",
-        "  GPL-3.0 training split, read from ../shared, never trained on).", "",
+        "  GPL-3.0 training split; bench/bench_plover.py: the CAMEO manual's examples in the CC BY-SA 4.0",
+        "  PLOVER gold records; both read from ../shared, never trained on).", "",
         "## Scores (leave-one-document-out cross-validation, project scorer = CODEBOOK scoring)", "",
     ]
     for g, s in rep["cv"].items():
