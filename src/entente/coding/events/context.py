@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from entente.coding.events.lexicon import (
     ACTOR_HEADS,
-    COUNTERPART_NOUNS,
     ACTOR_KINDS,
     CITY_NOUNS,
+    COUNTERPART_NOUNS,
     LOCATIVE_PREPS,
     NON_ACTOR_HEADS,
     PAIR_NOUNS,
@@ -15,6 +15,7 @@ from entente.coding.events.lexicon import (
     PLACE_NOUNS,
     PRUNE_DEPS,
     SINGLE_PRONOUNS,
+    SPEAKER_PRONOUNS,
     SPEECH_VERBS,
     TEMPORAL_PREPS,
     VENUE_PREPS,
@@ -332,3 +333,17 @@ class ActorContext:
                         ctx["pair"] = (m.code, m2.code)
                         at.append(tok.i)
         return at
+
+    def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
+        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
+        (and the clause is realis). ``pronouns=False``: only named actors count (an official's
+        "it was a candid conversation, you know" is about the talks the official took part in)."""
+        if tok.pos_ != "VERB":
+            verb = self._governing_verb(tok)
+            if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
+                return False
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        blocking = PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS if pronouns else set()
+        return not any(t.i in ctx["mentions"] or t.lower_ in blocking for t in clause.subtree)

@@ -7,7 +7,7 @@ these carry a root and which make a pair the one acting.
 """
 from __future__ import annotations
 
-from entente.coding.events.candidates import Candidate
+from entente.coding.events.candidates import Candidate, anchor_token, sentence_candidates
 from entente.coding.events.lexicon import object_codes
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM"}
@@ -207,3 +207,25 @@ def verb_codes_for(toks, petrarch_verbs) -> dict[int, str]:
             out[t.i] = code
     return out
 
+
+def featured_candidates(coder, sent, ctx, sent_events, speaker, sent_date, date_near) -> list[Candidate]:
+    """A sentence's actor-pair candidates with their features, anchor, realis flag and date, for the
+    learned scorer (``coder``: the rules coder, whose actor context and realis tests they use)."""
+    toks = list(sent)  # indexing a spaCy Span re-creates tokens: materialise them once
+    cands = sentence_candidates(coder, sent, ctx, sent_events, speaker, toks)
+    if not cands:
+        return []
+    vcodes = verb_codes_for(toks, coder.petrarch)
+    shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], coder.rules, toks)
+    for c in cands:
+        c.features = candidate_features(c, sent, shared, vcodes, coder.rules, ctx["ranks"])
+        tok = anchor_token(sent, c)
+        c.anchor = tok.i
+        c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
+        c.anchor_code = vcodes.get(tok.i)
+        # negated, modal, conditional or wished acts are not events (CODEBOOK Scope)
+        c.irrealis = tok.pos_ == "VERB" and (coder._irrealis(tok) or coder._conditional(tok) or any(
+            w.lower_ in ("nearly", "almost") for w in tok.children))
+        dated = date_near(sent, tok.i) if date_near is not None else None
+        c.date = dated or sent_date
+    return cands

@@ -14,12 +14,13 @@ from entente.coding.events.lexicon import (
     ADHERING_VERBS,
     BLOCKING_VERBS,
     CHANGE_VERBS,
+    CHARACTERISING_VERBS,
     DECLINE_VERBS,
-    HOPE_FORMS,
     DRILL_NOUNS,
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
     FLOW_NOUNS,
+    HOPE_FORMS,
     LIGHT_VERBS,
     NOT_AS_MODIFIER,
     POSTURE_PREPS,
@@ -34,9 +35,9 @@ from entente.coding.events.lexicon import (
     TEMPORAL_PREPS,
     UNREALISED_HEADS,
     WISH_WORDS,
+    reversed_code,
     Trigger,
     _add,
-    reversed_code,
 )
 
 
@@ -288,7 +289,9 @@ class NominalEvents:
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
             # China and Russia held talks": not the invaders; "during a visit to X" is still the subject's)
-            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}):
+            # (what an actor calls or condemns is not its own act: "Tokyo called the Chinese exercises a threat")
+            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}) \
+                    and verb.lemma_.lower() not in CHARACTERISING_VERBS:
                 subj, passive = self._subjects(verb, ctx)
                 if not passive:
                     for s in subj:

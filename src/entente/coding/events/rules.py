@@ -15,21 +15,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from entente.coding.events import directions, realis
-from entente.coding.events.candidates import anchor_token, in_turn, sentence_candidates, speaker_state
+from entente.coding.events.candidates import in_turn, speaker_state
 from entente.coding.events.context import ActorContext
-from entente.coding.events.features import (
-    candidate_features,
-    sentence_features,
-    verb_codes_for,
-)
+from entente.coding.events.features import featured_candidates
 from entente.coding.events.lexicon import (
     ADHERING_VERBS,
-    ARRIVING_FORCES,
-    TREND_VERBS,
-    BLOCKING_VERBS,
-    CODER,
-    BORDER_NOUNS,
     ADMITTING_VERBS,
+    AGENT_ONLY_VERBS,
+    ARRIVING_FORCES,
+    BLOCKING_VERBS,
+    BORDER_NOUNS,
+    CHARACTERISING_VERBS,
+    CODER,
     CONCERN_ADJS,
     DRILL_NOUNS,
     FOUNDING_VERBS,
@@ -38,28 +35,24 @@ from entente.coding.events.lexicon import (
     INTENT_NOUNS,
     INVOLVING_VERBS,
     LIKING_VERBS,
-    PURCHASE_VERBS,
-    AGENT_ONLY_VERBS,
     MEMBERSHIP_VERBS,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
-    PAIR_PRONOUNS,
-    PERSON_PRONOUNS,
+    PURCHASE_VERBS,
     REALIS_INFINITIVE_HEADS,
     REL_DOWN,
     REL_UP,
     SECONDARY_PREPS,
-    SINGLE_PRONOUNS,
-    SPEAKER_PRONOUNS,
     SPEECH_VERBS,
     SUBJECT_CONTROL,
     TARGET_PREPS,
+    TREND_VERBS,
     YIELDS_TO_PURPOSE,
-    Trigger,
-    _add,
     load_petrarch_verbs,
     load_rules,
     object_codes,
+    Trigger,
+    _add,
 )
 from entente.coding.events.clauses import ClauseEvents
 from entente.coding.events.nouns import NominalEvents
@@ -230,20 +223,6 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             return self._pairs([sources[0]] + [p for p in ctx["pair"] if p != sources[0]], [], trig, ctx)
         return self._pairs(sources, targets, trig, ctx)
 
-    def _actorless(self, tok, ctx, *, pronouns: bool = True) -> bool:
-        """No actor anywhere in the trigger's clause: nothing else could be its agent or partner
-        (and the clause is realis). ``pronouns=False``: only named actors count (an official's
-        "it was a candid conversation, you know" is about the talks the official took part in)."""
-        if tok.pos_ != "VERB":
-            verb = self._governing_verb(tok)
-            if verb is not None and (self._conditional(verb) or self._irrealis(verb)):
-                return False
-        clause = tok
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        blocking = PAIR_PRONOUNS | SINGLE_PRONOUNS | SPEAKER_PRONOUNS | PERSON_PRONOUNS if pronouns else set()
-        return not any(t.i in ctx["mentions"] or t.lower_ in blocking for t in clause.subtree)
-
     # -- document --------------------------------------------------------------------
     def code(self, document, sdoc, sent_dates, *, year: int | None = None, date_near=None,
              candidates: list | None = None) -> list[Event]:
@@ -296,6 +275,11 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
                                date_near, 0.5, "adj")
                     continue
+                if tok.pos_ == "VERB" and low in CHARACTERISING_VERBS:
+                    pairs = self._characterised(tok, ctx)  # "called Putin an ally", "branded the vote illegal"
+                    if pairs:
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                        continue
                 if tok.pos_ == "VERB" and low in LIKING_VERBS:
                     pairs = self._negated_liking(tok, ctx)  # "China does not like NATO enlargement"
                     if pairs:
@@ -372,30 +356,10 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                            0.6 if verb else 0.45,
                            ("pverb" if trig.origin == "petrarch" else "verb") if verb else "noun")
             if candidates is not None:
-                candidates.extend(self._candidates(sent, ctx, events[n_before:], speaker,
-                                                   (date, precision), date_near))
+                candidates.extend(featured_candidates(self, sent, ctx, events[n_before:], speaker,
+                                                      (date, precision), date_near))
             self._update_context(sent, ctx)
         return events
-
-    def _candidates(self, sent, ctx, sent_events, speaker, sent_date, date_near):
-        toks = list(sent)  # indexing a spaCy Span re-creates tokens: materialise them once
-        cands = sentence_candidates(self, sent, ctx, sent_events, speaker, toks)
-        if not cands:
-            return []
-        vcodes = verb_codes_for(toks, self.petrarch)
-        shared = sentence_features(sent, sent_events, vcodes, ctx["mentions"], self.rules, toks)
-        for c in cands:
-            c.features = candidate_features(c, sent, shared, vcodes, self.rules, ctx["ranks"])
-            tok = anchor_token(sent, c)
-            c.anchor = tok.i
-            c.anchor_span = (tok.idx, tok.idx + len(tok.text), tok.lemma_.lower())
-            c.anchor_code = vcodes.get(tok.i)
-            # negated, modal, conditional or wished acts are not events (CODEBOOK Scope)
-            c.irrealis = tok.pos_ == "VERB" and (self._irrealis(tok) or self._conditional(tok) or any(
-                w.lower_ in ("nearly", "almost") for w in tok.children))
-            dated = date_near(sent, tok.i) if date_near is not None else None
-            c.date = dated or sent_date
-        return cands
 
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
         dated = None
