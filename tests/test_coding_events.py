@@ -1029,11 +1029,3 @@ def test_a_complaint_to_a_third_party_targets_the_doer_complained_of(coder):
 
 def test_deploying_warships_near_a_state_is_a_show_of_force(coder):
     assert_coded(coder, "Beijing deployed warships near the Philippines in May.", ("CHN", "PHL", "15"))
-
-
-def test_calling_an_actor_or_its_act_something_praises_or_disapproves(coder):
-    assert_coded(coder, "The Serbian president called Putin a true friend.", ("SRB", "RUS", "05"))
-    assert_coded(coder, "Beijing described the Japanese move as a provocation.", ("CHN", "JPN", "11"))
-    got = triples(code(coder, "Tokyo called the Chinese exercises a threat to peace."))
-    assert ("JPN", "CHN", "11") in got and ("JPN", "CHN", "06") not in got, got
-    assert_coded(coder, "Beijing called on Moscow to end the fighting.", ("CHN", "RUS", "02"))

@@ -116,16 +116,6 @@ ACTOR_HEADS = {
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
     "colleague", "colleagues", "friends", "partners",
 }
-# calling an actor or its act something: "called Putin an ally" praises (051), "branded the sanctions
-# illegal", "called the resolution a path to a dead end" disapprove (111) of their doer
-CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "term", "dub", "denounce", "condemn"}
-PRAISING_WORDS = {"ally", "friend", "brother", "partner", "model", "success", "milestone", "cornerstone",
-                  "pillar", "landmark", "breakthrough", "positive", "constructive", "fruitful", "historic"}
-DISPARAGING_WORDS = {"aggressor", "threat", "criminal", "terrorist", "enemy", "dictator", "bully", "hypocrite",
-                     "mistake", "crime", "danger", "provocation", "illegal", "illegitimate", "unacceptable",
-                     "irresponsible", "dangerous", "destabilizing", "destabilising", "hostile", "aggression",
-                     "blackmail", "end", "failure", "farce", "violation", "interference", "hypocrisy", "lie",
-                     "lies", "propaganda", "absurd", "unjustified", "unfounded", "groundless", "reckless"}
 # what an official calls the other side of talks: "we have offered our colleagues new projects"
 COUNTERPART_NOUNS = {"colleague", "counterpart", "partner", "friend"}
 # analysts are never actors (CODEBOOK Conventions): "US and Western analysts comment that..."

@@ -14,7 +14,6 @@ from entente.coding.events.lexicon import (
     ADHERING_VERBS,
     BLOCKING_VERBS,
     CHANGE_VERBS,
-    CHARACTERISING_VERBS,
     DECLINE_VERBS,
     DRILL_NOUNS,
     EXPOSURE_NOUNS,
@@ -289,9 +288,7 @@ class NominalEvents:
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
             # China and Russia held talks": not the invaders; "during a visit to X" is still the subject's)
-            # (what an actor calls or condemns is not its own act: "Tokyo called the Chinese exercises a threat")
-            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}) \
-                    and verb.lemma_.lower() not in CHARACTERISING_VERBS:
+            if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}):
                 subj, passive = self._subjects(verb, ctx)
                 if not passive:
                     for s in subj:

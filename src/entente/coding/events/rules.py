@@ -25,7 +25,6 @@ from entente.coding.events.lexicon import (
     ARRIVING_FORCES,
     BLOCKING_VERBS,
     BORDER_NOUNS,
-    CHARACTERISING_VERBS,
     CODER,
     CONCERN_ADJS,
     DRILL_NOUNS,
@@ -275,11 +274,6 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     self._emit(events, seen, self._concern_pairs(tok, ctx), sent, tok, low, date, precision,
                                date_near, 0.5, "adj")
                     continue
-                if tok.pos_ == "VERB" and low in CHARACTERISING_VERBS:
-                    pairs = self._characterised(tok, ctx)  # "called Putin an ally", "branded the vote illegal"
-                    if pairs:
-                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
-                        continue
                 if tok.pos_ == "VERB" and low in LIKING_VERBS:
                     pairs = self._negated_liking(tok, ctx)  # "China does not like NATO enlargement"
                     if pairs:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, CRITICAL_WORDS, DISPARAGING_WORDS, HOPE_FORMS, LIKING_VERBS, PRAISING_WORDS, REL_UP, Trigger,
-    _add,
+    CONCERN_PREPS, CRITICAL_WORDS, HOPE_FORMS, LIKING_VERBS, REL_UP, Trigger, _add,
 )
 
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
@@ -95,34 +94,6 @@ class SpeechEvents:
                 for sb in [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]:
                     _add(targets, [a for a in self._head_actors(sb, ctx) if a not in sources])
         return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
-
-    def _characterised(self, tok, ctx):
-        """ "Xi called Putin an ally" (051), "Moscow called the resolution a path to a dead end" (111):
-        the verb's complement ("an ally", "as a crime", "illegal") says whether it praises or disapproves,
-        and the object (or its doer) is the target. Only a complement with a word of either list counts."""
-        kids = list(tok.children)
-        # "called X a threat", "described X as a crime"; "branded [the sanctions illegal]" parses as a clause
-        small = [c for c in kids if c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(x.dep_ == "nsubj" for x in c.children)]
-        objects = [c for c in kids if c.dep_ == "dobj"] + [x for c in small for x in c.children if x.dep_ == "nsubj"]
-        comp = [c for c in kids if c.dep_ in ("oprd", "xcomp", "acomp")] + [
-            p for c in kids if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"] + small
-        if not objects or not comp or any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "upon") for c in kids):
-            return []  # "called on X to end the aggression" is an appeal
-        if any(c.dep_ == "oprd" for c in kids):  # "called the resolution a path to a dead end"
-            comp += [c for c in kids if c.dep_ == "prep" and c.i > tok.i]
-        words = {w.lemma_.lower() for c in comp for w in c.subtree if w not in objects} | {
-            w.lower_ for c in comp for w in c.subtree}
-        code = "111" if words & DISPARAGING_WORDS else "051" if words & PRAISING_WORDS else None
-        if code is None or realis.negated(tok):
-            return []
-        subj, passive = self._subjects(tok, ctx)
-        if passive:
-            return []
-        sources = [a for s in subj for a in self._head_actors(s, ctx, deep=False)]
-        targets = []
-        for c in objects:  # the actor called so, or the doer of the act called so
-            _add(targets, [a for a in self._head_actors(c, ctx) if a not in sources])
-        return self._pairs(sources, targets, Trigger(code=code), ctx) if sources and targets else []
 
     def _negated_liking(self, tok, ctx):
         """ "China does not like NATO's enlargement", "Tokyo did not welcome the move by Seoul": the
