@@ -1029,3 +1029,10 @@ def test_a_complaint_to_a_third_party_targets_the_doer_complained_of(coder):
 
 def test_deploying_warships_near_a_state_is_a_show_of_force(coder):
     assert_coded(coder, "Beijing deployed warships near the Philippines in May.", ("CHN", "PHL", "15"))
+
+
+def test_their_inside_a_plural_subject_is_not_that_subject(coder):
+    # "relations between their countries": the pronoun sits inside the subject it would resolve to
+    text = ("Hanoi and Seoul held talks on Monday. The two sides declared that relations between their "
+            "countries and their parties were now normal.")
+    assert ("VNM", "KOR", "04") in triples(code(coder, text))

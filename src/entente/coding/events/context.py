@@ -60,7 +60,8 @@ class ActorContext:
         if low in PAIR_PRONOUNS or (low in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")):
             for prev in reversed(tok.doc[tok.sent.start:tok.i]):
                 # "Palestinian bombers killed 23 people when they blew themselves up": the bombers
-                if prev.dep_ in ("nsubj", "nsubjpass") and prev.tag_ == "NNS" and prev.i not in ctx["mentions"]:
+                if prev.dep_ in ("nsubj", "nsubjpass") and prev.tag_ == "NNS" and prev.i not in ctx["mentions"] \
+                        and not prev.left_edge.i <= tok.i <= prev.right_edge.i:  # ("relations between their…")
                     acts = self._actors_in(prev, ctx)
                     if acts:
                         return acts
