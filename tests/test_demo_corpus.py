@@ -128,3 +128,13 @@ def test_no_eight_word_run_from_the_seeds():
         if hits:
             copied[p.name] = sorted(hits)[:3]
     assert not copied, copied
+
+
+def test_every_demo_document_codes(coder):
+    # the demo job ingests all of these: one that fails to code is a failed ingest in the README's command
+    docs = [d for p in corpus_files() for d in read_path(p, max_bytes=50_000_000)]
+    assert len(docs) >= 60
+    events = 0
+    for d in docs:
+        events += len(coder.code(d, coder.nlp(d.text)).events)
+    assert events > 300
