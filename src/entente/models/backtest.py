@@ -16,7 +16,6 @@ in the output, not only in the numbers.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from scipy import stats
 
 from entente.errors import ConfigError

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Optional
