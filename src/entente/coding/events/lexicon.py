@@ -182,7 +182,9 @@ SELLING_FLOWS = {"export", "exports", "sale", "sales", "supplies", "deliveries",
 RECEIVING_NOUNS = {"import", "imports", "purchase", "purchases", "acquisition", "acquisitions", "loan"}
 SECONDARY_PREPS = {"on", "over", "in", "at", "for", "of", "among", "by", "into"}
 # Joint actions that are mutual by nature: "X signed a treaty with Y" is also Y's act.
-MUTUAL_PREFIXES = ("04", "057", "06", "19", "18")
+# roots an object word makes two-way ("held talks"); fighting is two-way only as a trigger of its own
+MUTUAL_OBJECT_PREFIXES = ("04", "057", "06")
+MUTUAL_PREFIXES = MUTUAL_OBJECT_PREFIXES + ("19", "18")
 # Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
 LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
                "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",

@@ -15,11 +15,11 @@ from entente.coding.events.lexicon import (
     BLOCKING_VERBS,
     CHANGE_VERBS,
     DECLINE_VERBS,
+    HOPE_FORMS,
     DRILL_NOUNS,
     EXPOSURE_NOUNS,
     EXPOSURE_VERBS,
     FLOW_NOUNS,
-    HOPE_FORMS,
     LIGHT_VERBS,
     NOT_AS_MODIFIER,
     POSTURE_PREPS,
@@ -34,9 +34,9 @@ from entente.coding.events.lexicon import (
     TEMPORAL_PREPS,
     UNREALISED_HEADS,
     WISH_WORDS,
-    reversed_code,
     Trigger,
     _add,
+    reversed_code,
 )
 
 

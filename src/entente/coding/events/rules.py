@@ -35,6 +35,7 @@ from entente.coding.events.lexicon import (
     INVOLVING_VERBS,
     LIKING_VERBS,
     MEMBERSHIP_VERBS,
+    MUTUAL_OBJECT_PREFIXES,
     MUTUAL_PREFIXES,
     PACT_NOUNS,
     PURCHASE_VERBS,
@@ -47,11 +48,11 @@ from entente.coding.events.lexicon import (
     TARGET_PREPS,
     TREND_VERBS,
     YIELDS_TO_PURPOSE,
+    Trigger,
+    _add,
     load_petrarch_verbs,
     load_rules,
     object_codes,
-    Trigger,
-    _add,
 )
 from entente.coding.events.clauses import ClauseEvents
 from entente.coding.events.nouns import NominalEvents
@@ -318,7 +319,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     alt = next((objects[w] for w in realis.near_words(tok, objects=True) if w in objects), None)
                     if alt is not None:
                         # a giver's or buyer's act goes one way ("sent arms to X"); "held talks" is mutual
-                        trig = replace(trig, code=alt, joint=trig.joint or (alt.startswith(MUTUAL_PREFIXES[:3]) and low not in (
+                        trig = replace(trig, code=alt, joint=trig.joint or (alt.startswith(MUTUAL_OBJECT_PREFIXES) and low not in (
                             GIVING_VERBS | PURCHASE_VERBS)))
                 head_noun = self._infinitive_head(tok)
                 if head_noun is not None and head_noun not in REALIS_INFINITIVE_HEADS \

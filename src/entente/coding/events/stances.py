@@ -12,6 +12,8 @@ from entente.coding.events.lexicon import (
 )
 
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
+
+
 class SpeechEvents:
     """Mixin for the rules coder: needs its actor context, ``_pairs`` and ``_subjects``."""
 
