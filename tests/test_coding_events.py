@@ -1036,3 +1036,21 @@ def test_their_inside_a_plural_subject_is_not_that_subject(coder):
     text = ("Hanoi and Seoul held talks on Monday. The two sides declared that relations between their "
             "countries and their parties were now normal.")
     assert ("VNM", "KOR", "04") in triples(code(coder, text))
+
+
+def test_a_pronoun_in_an_infinitive_is_the_object_that_controls_it(coder):
+    # "called on the US to lift its embargo": the embargo is the US's, not the caller's
+    got = triples(code(coder, "The General Assembly of the UN called on the United States to lift its embargo against Cuba."))
+    assert ("USA", "CUB", "16") in got and ("UN", "CUB", "16") not in got, got
+
+
+def test_trade_counted_over_the_whole_world_has_no_partner_in_context(coder):
+    text = "Vietnam and Russia signed a treaty in May. Vietnam's overall arms imports fell by a third."
+    assert not {t for t in triples(code(coder, text)) if t[2] == "06"}
+    text = "Vietnam and Russia signed a treaty in May. Vietnamese arms imports fell by a third."
+    assert ("VNM", "RUS", "06") in triples(code(coder, text))
+
+
+def test_a_war_that_would_be_is_a_hypothesis(coder):
+    assert not triples(code(coder, "The best outcome for Moscow would be a war between Vietnam and Japan."))
+    assert ("VNM", "JPN", "19") in triples(code(coder, "The outcome was a war between Vietnam and Japan."))

@@ -79,6 +79,9 @@ class ActorContext:
         if low in ("each", "one") and tok.head.lower_ in ("other", "another"):
             return []
         if low in SINGLE_PRONOUNS:
+            controller = self._controller(tok, ctx)
+            if controller:  # "called on the US to lift its embargo": the US's embargo
+                return controller
             # "the United States appeared weak because it had withdrawn": the clause's own subject first
             for prev in reversed(tok.doc[tok.sent.start:tok.i]):
                 m = ctx["mentions"].get(prev.i)
@@ -101,6 +104,30 @@ class ActorContext:
                     return acts if len(acts) == 1 else []  # an unknown speaker is not the last person named
             if ctx.get("last_person"):
                 return [ctx["last_person"]]
+        return []
+
+    def _controller(self, tok, ctx) -> list[str]:
+        """The object that controls the infinitive a pronoun stands in: "urged China to reconsider its
+        position", "called on the US to lift its embargo" (the pronoun is that object, not the subject
+        of the sentence). Empty when a clause with its own subject comes first."""
+        v = tok.head
+        for _ in range(4):
+            if v.pos_ not in ("VERB", "AUX"):
+                if v.head.i == v.i:
+                    return []
+                v = v.head
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or v.dep_ != "xcomp":
+                return []
+            g = v.head
+            objs = [c for c in g.children if c.dep_ == "dobj"] + [
+                p for c in g.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in c.children if p.dep_ == "pobj"]
+            for o in objs:
+                m = ctx["mentions"].get(o.i)
+                if m is not None and m.kind in ("state", "capital", "org", "igo"):
+                    return [m.code]
+            return []
         return []
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:

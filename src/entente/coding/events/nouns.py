@@ -44,6 +44,9 @@ from entente.coding.events.lexicon import (
 # "Xi's visit", "at the request of the Chinese side", "Russia's calls for rapprochement"; not 05:
 # "Russia's recognition of Abkhazia" is no act towards China)
 PARTNER_ROOTS = ("02", "03", "06", "07")
+# ... unless it is counted over the world: "China's overall arms imports", "global arms exports"
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may"}
+WORLDWIDE_WORDS = {"global", "worldwide", "overall", "total", "world"}
 
 
 class NominalEvents:
@@ -200,6 +203,10 @@ class NominalEvents:
             return []  # "if Russia had won the war": not realis
         if verb is not None and any(c.lower_ in ("nearly", "almost") for c in verb.children):
             return []  # "nearly leading to a war"
+        if verb is not None and tok.head.i == verb.i and tok.dep_ in ("attr", "oprd") \
+                and verb.lemma_.lower() in ("be", "become") \
+                and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+            return []  # "the best scenario would be a war between X and Y": a hypothesis
         if verb is not None and tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass") \
                 and verb.lemma_.lower() in CHANGE_VERBS and realis.forecast(verb):
             return []  # "will deepen their conversations", "will need to limit its trade": a forecast
@@ -331,7 +338,7 @@ class NominalEvents:
             if prev is not None:
                 sources, targets = [prev[0]], [prev[1]]
         if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
-                and len(sources) == 1 and sources[0] in ctx["pair"]:
+                and len(sources) == 1 and sources[0] in ctx["pair"] and not self._worldwide(tok):
             # "Soviet aid included...", "Xi's visit will...": to its partner in context
             targets = [p for p in ctx["pair"] if p != sources[0]]
         # "China's joint exercises with Russia", "trade with Russia": a joint act, whichever side is named first
@@ -340,6 +347,18 @@ class NominalEvents:
         shown = self._shown_to(tok, verb, sources, ctx) if tok.lemma_.lower() in DRILL_NOUNS else []
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
             self._pairs(sources, shown, Trigger(code="150"), ctx)
+
+    @staticmethod
+    def _worldwide(tok) -> bool:
+        """The act is counted over the whole world, not towards one partner: "China's overall arms
+        imports", "Russian arms sales around the world", "Russia's global exports"."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "advmod") and c.lower_ in WORLDWIDE_WORDS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("around", "across", "worldwide") and any(
+                    o.lower_ in ("world", "globe") for o in c.children):
+                return True
+        return False
 
     @staticmethod
     def _last_war(ctx) -> tuple[str, str] | None:
