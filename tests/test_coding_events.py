@@ -1054,3 +1054,10 @@ def test_trade_counted_over_the_whole_world_has_no_partner_in_context(coder):
 def test_a_war_that_would_be_is_a_hypothesis(coder):
     assert not triples(code(coder, "The best outcome for Moscow would be a war between Vietnam and Japan."))
     assert ("VNM", "JPN", "19") in triples(code(coder, "The outcome was a war between Vietnam and Japan."))
+
+
+def test_a_stated_wish_or_offer_to_act_is_an_intent_and_a_readiness_to_strike_a_threat(coder):
+    assert_coded(coder, "Hanoi expressed a wish to deepen its cooperation with Seoul.", ("VNM", "KOR", "03"))
+    assert_coded(coder, "Despite Vietnam's offers to mediate in Cambodia, nothing changed.", ("VNM", "KHM", "03"))
+    assert_coded(coder, "Hanoi declared its readiness to strike Cambodia.", ("VNM", "KHM", "13"),
+                 absent=("VNM", "KHM", "03"))

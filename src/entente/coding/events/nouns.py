@@ -157,6 +157,8 @@ class NominalEvents:
     def _noun_events(self, tok, trig: Trigger, ctx):
         if not self._noun_applies(tok, trig, ctx):
             return []
+        if trig.code[:2] == "03" and realis.hostile_purpose(tok, self.rules["verbs"]):
+            trig = replace(trig, code="130")  # "declared its readiness to strike X": a threat
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return []
         undoer = self._undoer(tok)
@@ -258,6 +260,13 @@ class NominalEvents:
                         _add(targets, acts)  # "talks on Syria": Syria is the topic; "a buildup near Ukraine"
                     elif c.lower_ == "about" and trig.code[:2] in ("10", "11", "12", "13"):
                         _add(targets, acts or self._seen_from(p, ctx))  # "concerns about China's support"
+            elif c.dep_ == "acl" and trig.code[:2] in ("03", "13") and any(a.lower_ == "to" for a in c.children):
+                for o in c.children:  # "its readiness to strike Ukraine", "a wish to expand trade with X"
+                    for p in [o] if o.dep_ == "dobj" else [p for p in o.children if p.dep_ == "pobj"] \
+                            if o.dep_ == "prep" and o.lower_ in TARGET_PREPS else []:
+                        own_ = {a for q in p.children if q.dep_ == "poss" and q.pos_ == "PRON"
+                                for a in self._token_actor(q, ctx)}  # "to deepen its ties with X": X
+                        _add(targets, [a for a in self._actors_in(p, ctx) if a not in sources and a not in own_])
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -338,7 +347,7 @@ class NominalEvents:
             if prev is not None:
                 sources, targets = [prev[0]], [prev[1]]
         if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
-                and len(sources) == 1 and sources[0] in ctx["pair"] and not self._worldwide(tok):
+                and len(sources) == 1 and sources[0] in ctx["pair"] and not realis.worldwide(tok):
             # "Soviet aid included...", "Xi's visit will...": to its partner in context
             targets = [p for p in ctx["pair"] if p != sources[0]]
         # "China's joint exercises with Russia", "trade with Russia": a joint act, whichever side is named first
@@ -347,18 +356,6 @@ class NominalEvents:
         shown = self._shown_to(tok, verb, sources, ctx) if tok.lemma_.lower() in DRILL_NOUNS else []
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
             self._pairs(sources, shown, Trigger(code="150"), ctx)
-
-    @staticmethod
-    def _worldwide(tok) -> bool:
-        """The act is counted over the whole world, not towards one partner: "China's overall arms
-        imports", "Russian arms sales around the world", "Russia's global exports"."""
-        for c in tok.children:
-            if c.dep_ in ("amod", "advmod") and c.lower_ in WORLDWIDE_WORDS:
-                return True
-            if c.dep_ == "prep" and c.lower_ in ("around", "across", "worldwide") and any(
-                    o.lower_ in ("world", "globe") for o in c.children):
-                return True
-        return False
 
     @staticmethod
     def _last_war(ctx) -> tuple[str, str] | None:

@@ -178,3 +178,32 @@ def near_words(tok, *, objects: bool = False) -> list[str]:
 @lru_cache(maxsize=4096)
 def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)  # PETRARCH2 verbs list hundreds of object words: build each set once
+
+
+# an act counted over the world, not towards one partner: "China's overall arms imports"
+WORLDWIDE_WORDS = {"global", "worldwide", "overall", "total", "world"}
+
+
+def worldwide(tok) -> bool:
+    """The event noun is counted over the whole world ("overall arms imports", "Russian arms sales
+    around the world", "global exports"): the pair in context is not its partner."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "advmod") and c.lower_ in WORLDWIDE_WORDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("around", "across", "worldwide") and any(
+                o.lower_ in ("world", "globe") for o in c.children):
+            return True
+    return False
+
+
+def hostile_purpose(tok, verbs) -> bool:
+    """An intent noun whose infinitive is a hostile act ("its readiness to strike X", "a desire to
+    invade X"): ``verbs`` is the verb lexicon; the project's own entries of roots 13-20 are hostile
+    (PETRARCH2's defaults hold only with their objects: "play" is 124 only with "ball")."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            trig = verbs.get(c.lemma_.lower())
+            if trig is not None and trig.origin == "entente" and not trig.needs_obj and trig.code[:2] >= "13":
+                return True
+    return False
+
