@@ -219,6 +219,24 @@ def test_tree_arrays_score_exactly_as_lightgbm_does():
     assert trees.probabilities([[]]).shape == (1,)  # a candidate with no known feature still scores
 
 
+def test_averaged_boosters_score_the_mean_of_their_raw_scores():
+    import lightgbm
+    import numpy as np
+    from scipy.sparse import random as sparse_random
+
+    from entente.coding.events.trees import Trees, average, from_lightgbm
+
+    rng = np.random.default_rng(4)
+    X = (sparse_random(800, 60, density=0.08, random_state=6, format="csr") > 0).astype(np.float32)
+    y = ((np.asarray(X[:, 2].todense()).ravel() + rng.random(800) * 0.7) > 0.6).astype(int)
+    fitted = [lightgbm.LGBMClassifier(n_estimators=15, num_leaves=5 + 2 * k, subsample=0.7, subsample_freq=1,
+                                      random_state=k, verbose=-1).fit(X, y) for k in range(3)]
+    rows = [list(X[i].indices) for i in range(200)]
+    raws = [gbm.predict_proba(X[:200], raw_score=True) for gbm in fitted]
+    merged = Trees(average([from_lightgbm(g.booster_) for g in fitted]))
+    assert np.allclose(merged.raw_scores(rows), np.mean(raws, axis=0), atol=1e-5)
+
+
 def test_shipped_detector_blends_trees_with_the_logistic_model():
     from entente.coding.events.scorer import EventScorer
 

@@ -54,6 +54,25 @@ def from_lightgbm(booster) -> dict[str, np.ndarray]:
     }
 
 
+def average(ensembles: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """One ensemble whose raw score is the mean of ``ensembles``' raw scores (boosters fitted with
+    different seeds: their average varies less with the sample than any one of them)."""
+    parts: dict[str, list] = {k: [] for k in ("tree_feature", "tree_threshold", "tree_left", "tree_right",
+                                              "tree_value", "tree_roots")}
+    offset = 0
+    for a in ensembles:
+        parts["tree_feature"].append(a["tree_feature"])
+        parts["tree_threshold"].append(a["tree_threshold"])
+        parts["tree_left"].append(a["tree_left"] + offset)
+        parts["tree_right"].append(a["tree_right"] + offset)
+        parts["tree_value"].append(a["tree_value"] / len(ensembles))
+        parts["tree_roots"].append(a["tree_roots"] + offset)
+        offset += len(a["tree_feature"])
+    out = {k: np.concatenate(v).astype(ensembles[0][k].dtype) for k, v in parts.items()}
+    out["tree_depth"] = np.array([max(int(a["tree_depth"][0]) for a in ensembles)], dtype=np.int32)
+    return out
+
+
 class Trees:
     """A tree ensemble over the same feature vocabulary as the logistic rows."""
 
