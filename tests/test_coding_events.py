@@ -1061,3 +1061,11 @@ def test_a_stated_wish_or_offer_to_act_is_an_intent_and_a_readiness_to_strike_a_
     assert_coded(coder, "Despite Vietnam's offers to mediate in Cambodia, nothing changed.", ("VNM", "KHM", "03"))
     assert_coded(coder, "Hanoi declared its readiness to strike Cambodia.", ("VNM", "KHM", "13"),
                  absent=("VNM", "KHM", "03"))
+
+
+def test_where_a_meeting_is_held_is_a_party_only_when_no_one_else_is_named(coder):
+    got = triples(code(coder, "Blinken held a meeting in Rome with his Chinese counterpart."))
+    assert ("USA", "CHN", "04") in got and not {t for t in got if "ITA" in t}, got
+    got = triples(code(coder, "A meeting in Rome between Blinken and Wang Yi took place on Monday."))
+    assert ("USA", "CHN", "04") in got and not {t for t in got if "ITA" in t}, got
+    assert ("RUS", "CHN", "04") in triples(code(coder, "Putin held talks in Beijing on Monday."))

@@ -130,6 +130,12 @@ class ActorContext:
             return []
         return []
 
+    def _venue_actors(self, tok, ctx) -> set[str]:
+        """Actors naming where a meeting was held ("talks in Rome"): a venue, a party only when no
+        one else is ("held talks in Beijing": China, the host)."""
+        return {a for c in tok.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
+                for p in c.children for a in self._actors_in(p, ctx)}
+
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:
         """Actors inside a phrase, not crossing into clauses."""
         if tok.lower_ in NON_ACTOR_HEADS and tok.i not in ctx["mentions"] and not any(

@@ -33,6 +33,7 @@ from entente.coding.events.lexicon import (
     TARGET_PREPS,
     TEMPORAL_PREPS,
     UNREALISED_HEADS,
+    VENUE_PREPS,
     WISH_WORDS,
     Trigger,
     _add,
@@ -238,6 +239,7 @@ class NominalEvents:
         sources: list[str] = []
         targets: list[str] = []
         between: list[str] = []
+        venues: list[str] = []
         own = list(tok.children)
         if undoer is not None and undoer.pos_ != "VERB":  # "Japan's lifting of sanctions", "a halt of aid to X"
             own += [c for c in undoer.children if c.dep_ in ("poss", "amod", "compound", "nmod")
@@ -255,6 +257,8 @@ class NominalEvents:
                         _add(sources, acts)  # "exports from Russia to China": the giver
                     elif c.lower_ in ("between", "among"):
                         _add(between, acts)
+                    elif trig.code.startswith("04") and c.lower_ in VENUE_PREPS:
+                        _add(venues, acts)  # "a meeting in Rome with X": where, unless no one else is named
                     elif (c.lower_ in TARGET_PREPS or (trig.code[:2] == "15" and c.lower_ in POSTURE_PREPS)) and not (
                             trig.code.startswith("04") and c.lower_ in ("on", "over")):
                         _add(targets, acts)  # "talks on Syria": Syria is the topic; "a buildup near Ukraine"
@@ -346,6 +350,8 @@ class NominalEvents:
             prev = self._last_war(ctx)
             if prev is not None:
                 sources, targets = [prev[0]], [prev[1]]
+        if not targets and len(between) < 2:
+            targets = [v for v in venues if v not in sources]  # "Putin's talks in Beijing": the host
         if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
                 and len(sources) == 1 and sources[0] in ctx["pair"] and not realis.worldwide(tok):
             # "Soviet aid included...", "Xi's visit will...": to its partner in context

@@ -158,7 +158,11 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     _add(targets, [a for m in c.children if m.dep_ in ("poss", "amod", "compound", "nmod")
                                    for a in self._modifier_actors(m, ctx)])
                 elif not (trig.topic and c.dep_ == "dobj"):  # "discussed Iran": Iran is the topic
-                    _add(targets, self._actors_in(c, ctx))
+                    found = self._actors_in(c, ctx)
+                    # "held a meeting in Rome with X": where it was held counts only if no one else is named
+                    venue = self._venue_actors(c, ctx) if trig.code.startswith("04") else set()
+                    _add(targets, [a for a in found if a not in venue])
+                    _add(secondary, [a for a in found if a in venue])
                     if trig.code.startswith("04") and c.dep_ == "dobj":  # "attended a forum hosted by Xi"
                         _add(targets, [a for v in c.children if v.dep_ == "acl" and v.tag_ == "VBN"
                                        for g in v.children if g.dep_ == "agent" for p in g.children
