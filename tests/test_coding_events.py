@@ -1069,3 +1069,17 @@ def test_where_a_meeting_is_held_is_a_party_only_when_no_one_else_is_named(coder
     got = triples(code(coder, "A meeting in Rome between Blinken and Wang Yi took place on Monday."))
     assert ("USA", "CHN", "04") in got and not {t for t in got if "ITA" in t}, got
     assert ("RUS", "CHN", "04") in triples(code(coder, "Putin held talks in Beijing on Monday."))
+
+
+def test_an_officials_i_is_their_state_and_welcoming_a_visit_is_an_invitation(rules_coder):
+    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
+            "Wang Yi: Last week I held talks with Chile's foreign minister in Santiago.\n\n"
+            "Reporter: Will Peru's president come?\n\n"
+            "Wang Yi: We welcome the Peruvian president to visit Beijing.\n")
+    from entente.corpus.passages import split_passages
+
+    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
+                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
+    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    assert {("CHN", "CHL", "04"), ("CHL", "CHN", "04"), ("CHN", "PER", "02")} <= got, got
+    assert not {t for t in got if t[2] == "04" and "PER" in t}, got

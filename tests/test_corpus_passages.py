@@ -101,6 +101,15 @@ def test_single_named_line_is_not_a_speaker():
     assert not transcript and {p.kind for p in passages} == {"paragraph"}
 
 
+def test_a_press_conference_with_reporter_labels_is_a_transcript():
+    text = (f"Press conference\n\nAnna Petrova: {SPEECH}\n\nReporter: Will you travel?\n\n"
+            f"Anna Petrova: {SPEECH}\n")
+    passages, transcript = split_passages(text)
+    assert transcript
+    assert [p.speaker for p in passages if p.kind == "turn"] == ["Anna Petrova", "Reporter", "Anna Petrova"]
+    assert_well_formed(text, passages)
+
+
 def test_colon_turns_with_affiliation():
     text = (f"ANNA PETROVA (Moscow State): {SPEECH}\n\nJOHN SMITH (CSIS): {SPEECH}\n\n"
             f"ANNA PETROVA: Briefly, yes.\n")

@@ -28,7 +28,8 @@ _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", 
 _SUFFIXES = {"mp", "mep", "msp", "phd", "obe", "cbe", "mbe", "kc", "qc", "jr", "sr", "ii", "iii"}
 _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "dos", "bin", "al", "el", "di"}
 _ROLES = {"moderator", "chair", "host", "interviewer", "question", "answer", "audience",
-          "participant", "speaker", "q", "a", "spokesperson", "spokesman", "spokeswoman"}
+          "participant", "speaker", "q", "a", "spokesperson", "spokesman", "spokeswoman",
+          "reporter", "journalist", "correspondent", "questioner"}
 # Capitalised words that mark a heading or page furniture, not a person.
 _NOT_NAMES = {
     "introduction", "conclusion", "conclusions", "background", "summary", "abstract", "comment",

@@ -15,7 +15,7 @@ from entente.coding.events.lexicon import (
 )
 from entente.types import Event
 
-WE_WORDS = {"we", "our", "us", "ours", "ourselves"}
+WE_WORDS = {"we", "our", "us", "ours", "ourselves", "i", "me", "my", "myself"}  # an official's own acts are its state's
 OFFICIAL_WORDS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "secretary", "minister",
                   "ambassador", "president", "premier", "chancellor", "envoy", "representative", "adviser",
                   "advisor", "director", "counselor", "ministry"}

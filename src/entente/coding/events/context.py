@@ -89,8 +89,8 @@ class ActorContext:
                     return [m.code]
             if ctx["last"]:
                 return [ctx["last"]]
-        if low in ("we", "our", "us", "ours") and ctx.get("speaker"):
-            return [ctx["speaker"]]  # an official speaking for their state
+        if low in ("we", "our", "us", "ours", "i", "me", "my") and ctx.get("speaker"):
+            return [ctx["speaker"]]  # an official speaking for their state ("I held talks with Lavrov")
         if low in PERSON_PRONOUNS:
             # "Dvorkovich said he hoped…": the sentence's own person subject before the last one named
             for prev in reversed(tok.doc[tok.sent.start:tok.i]):

@@ -21,7 +21,7 @@ IRREALIS_GOVERNORS = {
     "refuse", "reluctant", "unwilling", "willing", "able", "likely", "unlikely", "ready", "prepare",
     "plans", "intention", "desire", "effort", "goal", "willingness", "ability", "readiness", "ambition",
     "pressure", "urge", "call", "ask", "push", "encourage", "allow", "let", "would", "inability", "unable",
-    "failure", "require", "demand", "press", "invite",
+    "failure", "require", "demand", "press", "invite", "welcome",  # "welcomed X to visit": an invitation
 }
 # reported speech whose clause can carry a demand or appeal ("Russia says Israel must end attacks")
 SPEECH_VERBS = {"say", "insist", "state", "declare", "tell", "warn", "stress", "reiterate", "argue", "add", "announce",

@@ -103,6 +103,9 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
                     c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
+        if tok.lemma_.lower() == "welcome" and any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in tok.children):
+            trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")
         if tok.lemma_.lower() in YIELDS_TO_PURPOSE and any(
                 c.dep_ in ("xcomp", "advcl") and "09" <= getattr(self.rules["verbs"].get(c.lemma_.lower()), "code", "00")[:2]
                 <= "14" for c in tok.children):
