@@ -1083,3 +1083,19 @@ def test_an_officials_i_is_their_state_and_welcoming_a_visit_is_an_invitation(ru
     got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
     assert {("CHN", "CHL", "04"), ("CHL", "CHN", "04"), ("CHN", "PER", "02")} <= got, got
     assert not {t for t in got if t[2] == "04" and "PER" in t}, got
+
+
+def test_an_officials_must_or_should_is_a_demand_or_appeal_and_a_lodged_protest_a_complaint(rules_coder):
+    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
+            "Wang Yi: Chile must stop its interference. Peru should honour its word. We must deepen coordination "
+            "with Peru.\n\nReporter: And the fishermen?\n\n"
+            "Wang Yi: We have lodged a solemn protest with Santiago.\n")
+    from entente.corpus.passages import split_passages
+
+    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
+                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
+    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    assert {("CHN", "CHL", "10"), ("CHN", "PER", "02"), ("CHN", "CHL", "11")} <= got, got
+    assert not {t for t in got if t[2] == "14"}, got
+    # outside an official's turn a narrator's "must" is no one's demand
+    assert not triples(code(rules_coder, "Chile must stop its interference in Peru."))

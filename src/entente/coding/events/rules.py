@@ -69,6 +69,11 @@ SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one
 FIGURE_CAPTION = re.compile(r"\s*[_*]*\s*[▲▼►■][^\n]*\s*")
 
 
+# a protest lodged or filed is a diplomat's formal complaint (CODEBOOK 11), not a demonstration (14)
+GUEST_VERBS = {"visit", "come", "attend", "join", "participate", "travel"}  # "welcomed X to visit": an invitation
+COMPLAINING_VERBS = {"lodge", "file", "register", "deliver", "issue", "submit", "voice", "express", "make"}
+
+
 class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     """Codes events in one parsed document. Construction stores settings; load() reads data."""
 
@@ -103,8 +108,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
                     c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
-        if tok.lemma_.lower() == "welcome" and any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in tok.children):
+        if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")
         if tok.lemma_.lower() in YIELDS_TO_PURPOSE and any(
                 c.dep_ in ("xcomp", "advcl") and "09" <= getattr(self.rules["verbs"].get(c.lemma_.lower()), "code", "00")[:2]
@@ -298,6 +303,11 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     if pairs:
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue
+                if speaker is not None and tok.pos_ == "VERB" and tok.dep_ == "ROOT":
+                    pairs = self._spoken_demand(tok, ctx)  # an official's "Japan must stop the discharge"
+                    if pairs:
+                        self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                        continue
                 if trig is not None and tok.pos_ == "VERB" and (low in SPEECH_VERBS and not self._has_words(
                         tok, trig.needs_obj) or low == "hope"):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
@@ -342,6 +352,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 if tok.pos_ == "VERB":
                     pairs = self._verb_events(tok, trig, ctx)
                 else:
+                    if trig.code.startswith("14") and tok.head.lemma_.lower() in COMPLAINING_VERBS:
+                        trig = replace(trig, code="114")  # "lodged a protest with Manila": a formal complaint
                     pairs = self._noun_events(tok, trig, ctx)
                 passive = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and (
                     c.lemma_.lower() in PACT_NOUNS or c.lower_ in trig.needs_obj) for c in tok.children)

@@ -51,6 +51,20 @@ class SpeechEvents:
             return self._pairs(sources, targets, Trigger(code=code), ctx)
         return []
 
+    def _spoken_demand(self, tok, ctx):
+        """In an official's turn, "The US must stop arming Taiwan" (100) or "Japan should honour its
+        word" (020) is the speaker's state demanding or urging: the turn is itself what was said."""
+        aux = {a.lower_ for a in tok.children if a.dep_ in ("aux", "auxpass")}
+        code = "100" if "must" in aux else "020" if "should" in aux else None
+        speaker = ctx.get("speaker")
+        if code is None or speaker is None or tok.dep_ != "ROOT":
+            return []
+        subj, _ = self._subjects(tok, ctx)
+        targets = [a for s in subj for a in self._actors_in(s, ctx)]
+        if speaker in targets:
+            return []  # "we must strengthen coordination": the speaker's own resolve
+        return self._pairs([speaker], targets, Trigger(code=code), ctx)
+
     def _cooperative(self, clause) -> bool:
         """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
         trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters")."""
