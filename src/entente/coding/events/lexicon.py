@@ -40,6 +40,9 @@ SUBJECT_CONTROL = {"summon", "call", "phone", "telephone", "visit", "meet", "hos
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
 # "is willing to provide", "ready to contribute": an expressed intent (03), or a threat (13) for a hostile act
 INTENT_ADJS = {"willing", "ready", "prepared"}
+GUEST_VERBS = {"visit", "come", "attend", "join", "participate", "travel"}  # "welcomed X to visit": an invitation
+# a protest lodged or filed is a diplomat's formal complaint (CODEBOOK 11), not a demonstration (14)
+COMPLAINING_VERBS = {"lodge", "file", "register", "deliver", "issue", "submit", "voice", "express", "make"}
 # Undoing an act: "lifted sanctions", "suspended aid", "cancelled the visit" (the noun's act is reversed)
 REVERSAL_VERBS = {"lift", "ease", "remove", "relax", "waive", "scrap", "rescind", "revoke", "repeal", "loosen",
                   "end", "drop", "suspend", "halt", "cancel", "stop", "cease", "terminate", "freeze",

@@ -19,6 +19,8 @@ from entente.coding.events.candidates import in_turn, speaker_state
 from entente.coding.events.context import ActorContext
 from entente.coding.events.features import featured_candidates
 from entente.coding.events.lexicon import (
+    COMPLAINING_VERBS,
+    GUEST_VERBS,
     ADHERING_VERBS,
     ADMITTING_VERBS,
     AGENT_ONLY_VERBS,
@@ -67,11 +69,6 @@ SECTION_HEADING = re.compile(r"\s*#{2,6}\s[^\n]*\s*")  # the whole sentence, one
 # a chart's title line ("▲ Chinese Arms Purchases from Russia") names what the chart shows, not an act
 # (a numbered "Figure 2: Oil Exports to China" caption is coded: the gold codes the flows it names)
 FIGURE_CAPTION = re.compile(r"\s*[_*]*\s*[▲▼►■][^\n]*\s*")
-
-
-# a protest lodged or filed is a diplomat's formal complaint (CODEBOOK 11), not a demonstration (14)
-GUEST_VERBS = {"visit", "come", "attend", "join", "participate", "travel"}  # "welcomed X to visit": an invitation
-COMPLAINING_VERBS = {"lodge", "file", "register", "deliver", "issue", "submit", "voice", "express", "make"}
 
 
 class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
