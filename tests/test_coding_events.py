@@ -1099,3 +1099,10 @@ def test_an_officials_must_or_should_is_a_demand_or_appeal_and_a_lodged_protest_
     assert not {t for t in got if t[2] == "14"}, got
     # outside an official's turn a narrator's "must" is no one's demand
     assert not triples(code(rules_coder, "Chile must stop its interference in Peru."))
+
+
+def test_saying_one_will_do_a_hostile_act_is_a_threat_but_predicting_anothers_is_not(coder):
+    assert_coded(coder, "Chile said it would boycott all official contact with Peru.", ("CHL", "PER", "13"))
+    assert_coded(coder, "Chile said it will impose sanctions on Peru.", ("CHL", "PER", "13"))
+    assert not {t for t in triples(code(coder, "Chile said Peru will invade Bolivia.")) if t[0] == "PER"}
+    assert not triples(code(coder, "Chile said it will not impose sanctions on Peru."))

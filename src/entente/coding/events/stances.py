@@ -28,9 +28,11 @@ class SpeechEvents:
             # an official's "it will deepen cooperation", "said the minister would travel to X" (a past
             # report's "would" is its "will"), "hoped a deal with X would be signed": an intent (03)
             future = aux & {"will", "'ll"} or ("would" in aux and tok.tag_ in ("VBD", "VBN")) or hope
-            if code is None and future and self._cooperative(c) and not any(
-                    a.dep_ == "neg" or a.lower_ in ("never", "not") for a in c.children):
+            denied = any(a.dep_ == "neg" or a.lower_ in ("never", "not") for a in c.children)
+            if code is None and future and not denied and self._cooperative(c):
                 code = "030"
+            elif code is None and future and not denied and not hope and self._cooperative(c, hostile=True):
+                code = "130"  # "said they would boycott all contact with the US": a threat (CAMEO 13)
             if code is None:
                 continue
             subj, _ = self._subjects(tok, ctx)
@@ -39,12 +41,14 @@ class SpeechEvents:
             # China's; an unknown speaker's "it will improve coordination": what "it" stands for
             doer = [a for t in c.children if t.dep_ == "nsubj" and t.pos_ != "PRON"
                     for a in self._head_actors(t, ctx, deep=False)]
-            if code == "030" and doer and (not hope or not sources):
+            if code == "130" and doer and not set(doer) <= set(sources):
+                continue  # "Japan said Russia will invade Ukraine": a prediction, not Russia's threat
+            if code in ("030", "130") and doer and (not hope or not sources):
                 sources = doer
-            elif code == "030" and not sources:
+            elif code in ("030", "130") and not sources:
                 sources = [a for t in c.children if t.dep_ == "nsubj" for a in self._token_actor(t, ctx)]
             targets = [a for t in c.children if t.dep_ == "nsubj" for a in self._actors_in(t, ctx) if a not in sources]
-            if code == "030":
+            if code in ("030", "130"):
                 targets = [a for t in c.subtree for a in self._token_actor(t, ctx) if a not in sources]
                 if not targets and len(sources) == 1 and sources[0] in ctx["pair"] and len(ctx["pair"]) == 2:
                     targets = [p for p in ctx["pair"] if p != sources[0]]
@@ -65,23 +69,27 @@ class SpeechEvents:
             return []  # "we must strengthen coordination": the speaker's own resolve
         return self._pairs([speaker], targets, Trigger(code=code), ctx)
 
-    def _cooperative(self, clause) -> bool:
+    def _cooperative(self, clause, *, hostile: bool = False) -> bool:
         """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
-        trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters")."""
+        trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters"); with
+        ``hostile``, whether it is a hostile act instead (roots 12-20: "would boycott", "will impose
+        sanctions")."""
+        lo, hi = ("12", "20") if hostile else ("03", "08")
         core = ("dobj", "xcomp", "prep", "pobj", "conj", "attr", "advmod", "prt")
         near = [clause] + [c for c in clause.children if c.dep_ in core + ("nsubj", "nsubjpass")]  # "a deal would…"
         near += [g for c in near[1:] for g in c.children if g.dep_ in core]
         near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
         for t in near:
             low = t.lemma_.lower()
-            if low in REL_UP or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == clause.i and low in DEAL_NOUNS):
+            if not hostile and (low in REL_UP or (
+                    t.dep_ in ("nsubj", "nsubjpass") and t.head.i == clause.i and low in DEAL_NOUNS)):
                 return True  # "a gas deal with China would be ready": the deal is the cooperation
             trig = None
             if t.pos_ == "VERB":
                 trig = self.rules["verbs"].get(low)
             elif t.pos_ == "NOUN":
                 trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(low)
-            if trig is not None and trig.origin != "petrarch" and "03" <= trig.code[:2] <= "08":
+            if trig is not None and trig.origin != "petrarch" and lo <= trig.code[:2] <= hi:
                 return True
         return False
 
