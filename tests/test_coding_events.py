@@ -1106,3 +1106,17 @@ def test_saying_one_will_do_a_hostile_act_is_a_threat_but_predicting_anothers_is
     assert_coded(coder, "Chile said it will impose sanctions on Peru.", ("CHL", "PER", "13"))
     assert not {t for t in triples(code(coder, "Chile said Peru will invade Bolivia.")) if t[0] == "PER"}
     assert not triples(code(coder, "Chile said it will not impose sanctions on Peru."))
+
+
+def test_a_threat_to_impose_sanctions_on_a_state_targets_it_whoever_utters_it(coder):
+    assert_coded(coder, "France threatened to impose sanctions on Germany.", ("FRA", "DEU", "13"))
+    assert_coded(coder, "A French minister threatened today to impose import restrictions against German goods.",
+                 ("FRA", "DEU", "13"))
+    assert_coded(coder, "Iran threatened to cut off electricity to the autonomous Azerbaijani republic of Nakhichevan.",
+                 ("IRN", "AZE", "13"))
+    assert not triples(code(coder, "Russia refused to comment on Japan."))
+
+
+def test_speeding_up_a_withdrawal_is_the_withdrawal(coder):
+    assert_coded(coder, "The United States speeded up the withdrawal of its forces from Panama on Wednesday.",
+                 ("USA", "PAN", "08"))

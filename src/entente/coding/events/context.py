@@ -50,7 +50,8 @@ class ActorContext:
                     head = head.head if head.pos_ == "ADJ" else head
                 if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
                     return [m.code]
-                if head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS:
+                if (head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS) and not (
+                        head.pos_ == "PROPN" and head.lower_ == "republic"):  # ("the Former Yugoslav Republic of…")
                     return [m.code]
                 if tok.i in ctx["hyphen_pair"]:
                     return [m.code]

@@ -40,6 +40,8 @@ SUBJECT_CONTROL = {"summon", "call", "phone", "telephone", "visit", "meet", "hos
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
 # "is willing to provide", "ready to contribute": an expressed intent (03), or a threat (13) for a hostile act
 INTENT_ADJS = {"willing", "ready", "prepared"}
+# what is done "on" someone: "impose sanctions on X", "declare war on X", "launch strikes on X"
+INFLICTING_VERBS = {"impose", "place", "slap", "levy", "put", "declare", "launch", "wage", "inflict", "conduct"}
 GUEST_VERBS = {"visit", "come", "attend", "join", "participate", "travel"}  # "welcomed X to visit": an invitation
 # a protest lodged or filed is a diplomat's formal complaint (CODEBOOK 11), not a demonstration (14)
 COMPLAINING_VERBS = {"lodge", "file", "register", "deliver", "issue", "submit", "voice", "express", "make"}
@@ -100,7 +102,7 @@ ACTOR_HEADS = {
     "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",
     "firm", "bank", "delegation", "regime", "administration", "embassy", "soldier", "soldiers",
-    "court", "courts", "prosecutors", "police", "parliament",
+    "court", "courts", "prosecutors", "police", "parliament", "republic",
     "communists", "nationalists", "people", "militaries", "leaderships", "governments", "officials",
     # military craft act for their state, and a state's airspace or waters stand for it as a target
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
@@ -190,6 +192,7 @@ MUTUAL_OBJECT_PREFIXES = ("04", "057", "06")
 MUTUAL_PREFIXES = MUTUAL_OBJECT_PREFIXES + ("19", "18")
 # Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
 LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
+               "complete", "accelerate", "speed",  # "speeded up the withdrawal of its forces from X"
                "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
                "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver",
                # carrying or advancing an act: "lodged a protest", "carried out exercises", "pursued rapprochement"

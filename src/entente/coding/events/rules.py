@@ -19,6 +19,8 @@ from entente.coding.events.candidates import in_turn, speaker_state
 from entente.coding.events.context import ActorContext
 from entente.coding.events.features import featured_candidates
 from entente.coding.events.lexicon import (
+    ACTOR_HEADS,
+    INFLICTING_VERBS,
     COMPLAINING_VERBS,
     GUEST_VERBS,
     ADHERING_VERBS,
@@ -136,8 +138,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 return []
             trig = Trigger(code="074")
         if tok.lemma_.lower() in AGENT_ONLY_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and subj and not any(
-                self._token_actor(s, ctx) for s in subj):
-            return []  # "India's poor ties with China threaten to paralyse the SCO": a risk, not a threat
+                self._token_actor(s, ctx) or (s.lemma_.lower() in ACTOR_HEADS and self._actors_in(s, ctx)) for s in subj):
+            return []  # "India's poor ties with China threaten to paralyse the SCO": a risk ("a French minister" acts)
         sources: list[str] = []
         targets: list[str] = []
         secondary: list[str] = []
@@ -197,8 +199,10 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
             for c in purposes:
                 for o in c.children:
-                    if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and o.lower_ in TARGET_PREPS - SECONDARY_PREPS):
-                        # "threatened to close its airspace if…": the subject's own things name no target
+                    if o.dep_ in ("dobj", "dative") or (o.dep_ == "prep" and (o.lower_ in TARGET_PREPS - SECONDARY_PREPS or (
+                            o.lower_ == "on" and c.lemma_.lower() in INFLICTING_VERBS))):
+                        # "threatened to close its airspace if…": the subject's own things name no target;
+                        # "threatened to impose sanctions on X": X
                         _add(targets, [a for a in self._actors_in(o, ctx) if a not in sources])
         if not targets:  # the verb's kind says where its target hides (clauses.py)
             targets = self._implicit_targets(tok, trig, sources, ctx)
