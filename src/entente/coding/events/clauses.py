@@ -6,7 +6,7 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS,
+    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, YIELDS_TO_PURPOSE,
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
@@ -64,6 +64,25 @@ class ClauseEvents:
                 return [h.head], h.dep_ == "acl" and h.tag_ == "VBN"
             break
         return [], False
+
+    def _verb_trigger(self, tok, trig: Trigger) -> Trigger | None:
+        """The trigger a verb's complements make of it, or None when they make it no act of its own."""
+        if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")
+        if tok.lemma_.lower() in YIELDS_TO_PURPOSE and any(
+                c.dep_ in ("xcomp", "advcl") and "09" <= getattr(self.rules["verbs"].get(c.lemma_.lower()), "code", "00")[:2]
+                <= "14" for c in tok.children):
+            return None  # "summoned the envoy to complain": the complaint is the act
+        if trig.code.startswith("03") and tok.lemma_.lower() in ("vow", "pledge", "promise"):
+            acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
+            if any(a is not None and a.code[:2] >= "09" for a in acts):
+                trig = Trigger(code="130")  # "vowed to attack": a threat, not an intent to cooperate
+        if tok.lemma_.lower() in ADHERING_VERBS and any(
+                c.dep_ == "dobj" and getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
+                    c.lemma_.lower()), "code", "")[:2] == "16" for c in tok.children):
+            return None  # "supported the UN sanctions over X": the sanctions' noun codes the supporter (nouns.py)
+        return trig
 
     def _drill_members(self, verb, ctx):
         """ "The exercise involved 8,000 Chinese troops and 2,000 Russian troops", "the drill brought

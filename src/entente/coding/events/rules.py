@@ -22,8 +22,6 @@ from entente.coding.events.lexicon import (
     ACTOR_HEADS,
     INFLICTING_VERBS,
     COMPLAINING_VERBS,
-    GUEST_VERBS,
-    ADHERING_VERBS,
     ADMITTING_VERBS,
     AGENT_ONLY_VERBS,
     ARRIVING_FORCES,
@@ -51,7 +49,6 @@ from entente.coding.events.lexicon import (
     SUBJECT_CONTROL,
     TARGET_PREPS,
     TREND_VERBS,
-    YIELDS_TO_PURPOSE,
     Trigger,
     _add,
     load_petrarch_verbs,
@@ -107,21 +104,9 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
                     c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
-        if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
-            trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")
-        if tok.lemma_.lower() in YIELDS_TO_PURPOSE and any(
-                c.dep_ in ("xcomp", "advcl") and "09" <= getattr(self.rules["verbs"].get(c.lemma_.lower()), "code", "00")[:2]
-                <= "14" for c in tok.children):
-            return []  # "summoned the envoy to complain": the complaint is the act
-        if trig.code.startswith("03") and tok.lemma_.lower() in ("vow", "pledge", "promise"):
-            acts = [self.rules["verbs"].get(c.lemma_.lower()) for c in tok.children if c.dep_ == "xcomp"]
-            if any(a is not None and a.code[:2] >= "09" for a in acts):
-                trig = Trigger(code="130")  # "vowed to attack": a threat, not an intent to cooperate
-        if tok.lemma_.lower() in ADHERING_VERBS and any(
-                c.dep_ == "dobj" and getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
-                    c.lemma_.lower()), "code", "")[:2] == "16" for c in tok.children):
-            return []  # "supported the UN sanctions over X": the sanctions' noun codes the supporter (nouns.py)
+        trig = self._verb_trigger(tok, trig)  # what the verb's complements make of it (clauses.py)
+        if trig is None:
+            return []
         if trig.code.startswith("01"):
             demand = self._reported_demand(tok, ctx)
             if demand:  # "declared that China must drop its barriers": a demand, as after "said"
