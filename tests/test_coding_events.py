@@ -1120,3 +1120,16 @@ def test_a_threat_to_impose_sanctions_on_a_state_targets_it_whoever_utters_it(co
 def test_speeding_up_a_withdrawal_is_the_withdrawal(coder):
     assert_coded(coder, "The United States speeded up the withdrawal of its forces from Panama on Wednesday.",
                  ("USA", "PAN", "08"))
+
+
+def test_an_attack_is_armed_unless_words_or_a_person_are_attacked_or_the_press_attacks(coder):
+    assert_coded(coder, "Peru attacked Chile on Monday.", ("PER", "CHL", "19"))
+    assert_coded(coder, "Peru attacked Chile's decision.", ("PER", "CHL", "11"), absent=("PER", "CHL", "19"))
+    assert_coded(coder, "Peruvian media are attacking Chile.", ("PER", "CHL", "11"), absent=("PER", "CHL", "19"))
+
+
+def test_a_lawsuit_is_disapproval_and_taking_in_refugees_or_being_a_donor_is_aid(coder):
+    assert_coded(coder, "Peru sued Chile at the International Court of Justice.", ("PER", "CHL", "11"))
+    assert_coded(coder, "Peru filed a lawsuit against Chile.", ("PER", "CHL", "11"))
+    assert_coded(coder, "Peru accepted 1,141 Chilean refugees in May.", ("PER", "CHL", "07"))
+    assert_coded(coder, "Peru is the largest donor to Bolivia.", ("PER", "BOL", "07"))

@@ -6,7 +6,8 @@ Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
 from entente.coding.events.lexicon import (
-    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, YIELDS_TO_PURPOSE,
+    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, MEDIA_WORDS,
+    YIELDS_TO_PURPOSE,
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
@@ -65,8 +66,11 @@ class ClauseEvents:
             break
         return [], False
 
-    def _verb_trigger(self, tok, trig: Trigger) -> Trigger | None:
+    def _verb_trigger(self, tok, trig: Trigger, ctx) -> Trigger | None:
         """The trigger a verb's complements make of it, or None when they make it no act of its own."""
+        if trig.code[:2] in ("18", "19") and tok.lemma_.lower() in ("attack", "assault") and any(
+                w.lower_ in MEDIA_WORDS for s in self._subjects(tok, ctx)[0] for w in s.subtree):
+            return Trigger(code="111")  # "Chinese media are attacking NATO": in words
         if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")

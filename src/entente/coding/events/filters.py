@@ -3,7 +3,8 @@
 Each filter is a kind of error seen in coded output, stated as a test on the event's passage:
 - "fighting terrorism", "the war on drugs": a campaign against a problem is not armed conflict
   between the actors, so fighting and assault codes (18–20) are dropped there;
-- "Khrushchev's attack on Stalin": an attack on a person by words is disapproval (11), not an assault;
+- "Khrushchev's attack on Stalin", "Khrushchev attacked Stalin": an attack on a person by words is
+  disapproval (11), not an assault;
 - an event whose source and target are the same actor is no event.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ PROBLEMS = (r"(?:international\s+|global\s+|transnational\s+|cyber\s*)?(?:terror
 CAMPAIGN = re.compile(r"\b(?:fight\w*|combat\w*|counter\w*|battl\w*|war\s+(?:on|against)|struggle\s+against|"
                       r"crack\w*\s+down\s+on|campaign\s+against|efforts?\s+against)\s+(?:the\s+|against\s+)?"
                       + PROBLEMS, re.IGNORECASE)
-VERBAL_ATTACK = re.compile(r"\b(?:attack\w*|assault\w*|broadside)\s+(?:on|against)\s+"
+VERBAL_ATTACK = re.compile(r"\b(?:attack\w*|assault\w*|broadside)\s+(?:(?:on|against)\s+)?"
                            r"((?:[A-Z][\w'’.-]+\s?){1,3})")
 
 

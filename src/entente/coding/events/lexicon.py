@@ -42,6 +42,9 @@ INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "res
 INTENT_ADJS = {"willing", "ready", "prepared"}
 # what is done "on" someone: "impose sanctions on X", "declare war on X", "launch strikes on X"
 INFLICTING_VERBS = {"impose", "place", "slap", "levy", "put", "declare", "launch", "wage", "inflict", "conduct"}
+# media attack in words: "Chinese media are attacking NATO" is disapproval (11)
+MEDIA_WORDS = {"media", "newspaper", "newspapers", "press", "daily", "tabloid", "broadcaster", "television", "tv",
+               "editorial", "commentary", "outlet", "outlets", "commentators", "bloggers", "netizens"}
 GUEST_VERBS = {"visit", "come", "attend", "join", "participate", "travel"}  # "welcomed X to visit": an invitation
 # a protest lodged or filed is a diplomat's formal complaint (CODEBOOK 11), not a demonstration (14)
 COMPLAINING_VERBS = {"lodge", "file", "register", "deliver", "issue", "submit", "voice", "express", "make"}

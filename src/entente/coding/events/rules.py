@@ -104,7 +104,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             if not any(c.dep_ == "dobj" and self._actors_in(c, ctx) for c in tok.children) or any(
                     c.dep_ in ("oprd", "ccomp") or (c.dep_ == "xcomp" and c.pos_ != "VERB") for c in tok.children):
                 return []  # "called it a mistake", "called the invasion a crime"
-        trig = self._verb_trigger(tok, trig)  # what the verb's complements make of it (clauses.py)
+        trig = self._verb_trigger(tok, trig, ctx)  # what the verb's complements make of it (clauses.py)
         if trig is None:
             return []
         if trig.code.startswith("01"):
