@@ -1133,3 +1133,11 @@ def test_a_lawsuit_is_disapproval_and_taking_in_refugees_or_being_a_donor_is_aid
     assert_coded(coder, "Peru filed a lawsuit against Chile.", ("PER", "CHL", "11"))
     assert_coded(coder, "Peru accepted 1,141 Chilean refugees in May.", ("PER", "CHL", "07"))
     assert_coded(coder, "Peru is the largest donor to Bolivia.", ("PER", "BOL", "07"))
+
+
+def test_cyber_attacks_are_coercion_and_deployed_peacekeepers_protect(coder):
+    assert_coded(coder, "Peru launched cyber attacks on Chile.", ("PER", "CHL", "17"), absent=("PER", "CHL", "18"))
+    assert_coded(coder, "Peru has launched cyber warfare against Chile.", ("PER", "CHL", "17"))
+    assert_coded(coder, "Peru deployed 230 peacekeepers to Haiti.", ("PER", "HTI", "07"))
+    got = triples(code(coder, "Peru and Chile signed a pact. Her field of study is Peruvian hybrid warfare."))
+    assert not {t for t in got if t[2] in ("17", "19")}, got
