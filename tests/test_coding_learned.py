@@ -215,8 +215,11 @@ def test_tree_arrays_score_exactly_as_lightgbm_does():
     gbm = lightgbm.LGBMClassifier(n_estimators=40, num_leaves=7, min_child_samples=5, verbose=-1).fit(X, y)
     trees = Trees(from_lightgbm(gbm.booster_))
     rows = [list(X[i].indices) for i in range(300)]
+    assert trees.binary  # 0/1 features: the fast walk
     assert np.allclose(trees.probabilities(rows), gbm.predict_proba(X[:300])[:, 1], atol=1e-6)
     assert trees.probabilities([[]]).shape == (1,)  # a candidate with no known feature still scores
+    trees.binary = False  # the general walk (any thresholds) agrees
+    assert np.allclose(trees.probabilities(rows), gbm.predict_proba(X[:300])[:, 1], atol=1e-6)
 
 
 def test_averaged_boosters_score_the_mean_of_their_raw_scores():

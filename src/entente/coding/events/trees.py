@@ -87,8 +87,17 @@ class Trees:
         used = np.unique(self.feature[self.feature >= 0])
         # candidates are sparse: only the features some split reads need a dense column
         self.used = {int(j): k for k, j in enumerate(used)}
+        # feature index → its dense column (len(used), the always-0 column, for a feature no split reads)
+        self.lookup = np.full(int(used.max()) + 2 if len(used) else 1, len(used), dtype=np.int64)
+        self.lookup[used] = np.arange(len(used))
         # node → its column in the dense block; leaves read the last column (always 0)
         self.column = np.where(self.feature >= 0, np.searchsorted(used, self.feature), len(used))
+        # candidates' features are 0/1: a split between them sends a present feature right, and the
+        # walk needs one lookup per step ([absent, present] → next node)
+        inner = self.feature >= 0
+        self.binary = bool(np.all((self.threshold[inner] >= 0) & (self.threshold[inner] < 1)))
+        self.next = np.stack([self.left, self.right]).astype(np.int32)
+        self.column32 = self.column.astype(np.int32)
 
     @staticmethod
     def present(arrays) -> bool:
@@ -97,16 +106,22 @@ class Trees:
     def raw_scores(self, rows: list[list[int]]) -> np.ndarray:
         """Summed leaf values per candidate; ``rows`` are each candidate's (binary) feature indices."""
         X = np.zeros((len(rows), len(self.used) + 1), dtype=np.float32)  # last column: always 0
-        for r, idx in enumerate(rows):
-            for j in idx:
-                k = self.used.get(j)
-                if k is not None:
-                    X[r, k] = 1.0
-        col = self.column
-        node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
-        for _ in range(self.depth):
-            x = np.take_along_axis(X, col[node], axis=1)
-            node = np.where(x <= self.threshold[node], self.left[node], self.right[node])
+        lengths = [len(idx) for idx in rows]
+        if sum(lengths):
+            feats = np.fromiter((j for idx in rows for j in idx), dtype=np.int64, count=sum(lengths))
+            X[np.repeat(np.arange(len(rows)), lengths), self.lookup[np.minimum(feats, len(self.lookup) - 1)]] = 1.0
+        X[:, -1] = 0.0  # features no split reads landed on the always-0 column
+        node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).astype(np.int32)
+        if self.binary:
+            # the walk is most of the scorer's time: gathers on the flat block, one per step
+            flat = X.ravel()
+            base = (np.arange(len(rows), dtype=np.int32) * np.int32(X.shape[1]))[:, None]
+            for _ in range(self.depth):
+                node = self.next[(flat[base + self.column32[node]] > 0).view(np.int8), node]
+        else:
+            for _ in range(self.depth):
+                x = np.take_along_axis(X, self.column[node], axis=1)
+                node = np.where(x <= self.threshold[node], self.left[node], self.right[node])
         return self.value[node].sum(axis=1)
 
     def probabilities(self, rows) -> np.ndarray:
