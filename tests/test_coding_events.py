@@ -13,6 +13,15 @@ def code(coder, text: str, published: str = "2023-05-10"):
     return coder.code(doc, sdoc)
 
 
+def code_turns(coder, text: str):
+    """Code a text split into passages as ingest does, so transcript turns have their speakers."""
+    from entente.corpus.passages import split_passages
+
+    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
+                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
+    return coder.code(doc, coder.nlp(text))
+
+
 def triples(coded):
     return {(e.source, e.target, e.cameo[:2]) for e in coded.events}
 
@@ -688,11 +697,7 @@ def test_a_spokespersons_we_is_the_state_of_the_first_official_named(rules_coder
             "We urge Peru to stop its interference in the region.\n\n"
             "Question: What is your comment on the water release?\n\n"
             "Spokesperson: We have expressed grave concern to Japan.\n")
-    from entente.corpus.passages import split_passages
-
-    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
-                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
-    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    got = triples(code_turns(rules_coder, text))
     assert {("CHN", "PER", "02"), ("CHN", "JPN", "11"), ("CHN", "CHL", "04")} <= got
 
 
@@ -1076,11 +1081,7 @@ def test_an_officials_i_is_their_state_and_welcoming_a_visit_is_an_invitation(ru
             "Wang Yi: Last week I held talks with Chile's foreign minister in Santiago.\n\n"
             "Reporter: Will Peru's president come?\n\n"
             "Wang Yi: We welcome the Peruvian president to visit Beijing.\n")
-    from entente.corpus.passages import split_passages
-
-    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
-                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
-    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    got = triples(code_turns(rules_coder, text))
     assert {("CHN", "CHL", "04"), ("CHL", "CHN", "04"), ("CHN", "PER", "02")} <= got, got
     assert not {t for t in got if t[2] == "04" and "PER" in t}, got
 
@@ -1090,11 +1091,7 @@ def test_an_officials_must_or_should_is_a_demand_or_appeal_and_a_lodged_protest_
             "Wang Yi: Chile must stop its interference. Peru should honour its word. We must deepen coordination "
             "with Peru.\n\nReporter: And the fishermen?\n\n"
             "Wang Yi: We have lodged a solemn protest with Santiago.\n")
-    from entente.corpus.passages import split_passages
-
-    doc = Document(name="t.txt", path="/t.txt", text=text, format="text", content_hash="x",
-                   published="2023-05-05", published_precision="day", passages=split_passages(text)[0])
-    got = triples(rules_coder.code(doc, rules_coder.nlp(text)))
+    got = triples(code_turns(rules_coder, text))
     assert {("CHN", "CHL", "10"), ("CHN", "PER", "02"), ("CHN", "CHL", "11")} <= got, got
     assert not {t for t in got if t[2] == "14"}, got
     # outside an official's turn a narrator's "must" is no one's demand

@@ -45,9 +45,7 @@ from entente.coding.events.lexicon import (
 # "Xi's visit", "at the request of the Chinese side", "Russia's calls for rapprochement"; not 05:
 # "Russia's recognition of Abkhazia" is no act towards China)
 PARTNER_ROOTS = ("02", "03", "06", "07")
-# ... unless it is counted over the world: "China's overall arms imports", "global arms exports"
-HYPOTHETICAL_MODALS = {"would", "could", "might", "may"}
-WORLDWIDE_WORDS = {"global", "worldwide", "overall", "total", "world"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may"}  # "would be a war between X and Y"
 
 
 class NominalEvents:
