@@ -1138,3 +1138,29 @@ def test_cyber_attacks_are_coercion_and_deployed_peacekeepers_protect(coder):
     assert_coded(coder, "Peru deployed 230 peacekeepers to Haiti.", ("PER", "HTI", "07"))
     got = triples(code(coder, "Peru and Chile signed a pact. Her field of study is Peruvian hybrid warfare."))
     assert not {t for t in got if t[2] in ("17", "19")}, got
+
+
+def test_a_pair_an_official_names_holds_for_the_rest_of_the_turn(rules_coder):
+    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
+            "Reporter: How are ties with Chile and Peru?\n\n"
+            "Wang Yi: Chile and Peru are our friends. Last spring the leaders of China and Peru met in Lima. "
+            "We agreed to open new air routes and we discussed fishing.\n\n"
+            "Reporter: And Chile?\n\n"
+            "Wang Yi: We discussed copper.\n")
+    got = triples(code_turns(rules_coder, text))
+    assert {("CHN", "PER", "03"), ("PER", "CHN", "03"), ("CHN", "PER", "04")} <= got, got
+    # a new turn starts again from the document's pair (China and the state it names most besides itself)
+    assert not {t for t in got if t[2] == "03" and "CHL" in t}, got
+
+
+def test_an_officials_will_is_an_intent_and_a_named_counterpart_wins_over_the_pair(rules_coder):
+    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
+            "Reporter: What about Peru?\n\n"
+            "Wang Yi: Peru is a good friend of China. We will continue to deepen coordination with Peru. "
+            "We will impose sanctions on Chile. We have offered our Bolivian colleagues a plan. "
+            "Chile will lose.\n\n"
+            "Reporter: Thank you.\n\nWang Yi: Thank you.\n")
+    got = triples(code_turns(rules_coder, text))
+    assert {("CHN", "PER", "03"), ("CHN", "CHL", "13"), ("CHN", "BOL", "03")} <= got, got
+    assert ("CHN", "PER", "03") in got and ("CHL", "CHN", "13") not in got, got
+    assert not {t for t in got if t[2] == "03" and t[1] == "PER" and "BOL" in t}, got

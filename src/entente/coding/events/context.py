@@ -148,8 +148,9 @@ class ActorContext:
         speaker = ctx.get("speaker")
         if speaker and tok.lemma_.lower() in COUNTERPART_NOUNS and len(ctx["pair"]) == 2 and speaker in ctx["pair"] \
                 and any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children) \
-                and not any(c.i in ctx["mentions"] for c in tok.children):
+                and not any(t.i in ctx["mentions"] for t in tok.subtree):
             return [p for p in ctx["pair"] if p != speaker]  # an official's "our colleagues": the counterpart
+            # (unless named: "our colleagues in Europe")
         m = ctx["mentions"].get(tok.i)
         venue = bool(out) and m is not None and m.kind in ("person", "role")
         for c in tok.children:

@@ -240,6 +240,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
         # an official briefing on talks: "the two sides", "this meeting" are the official's state and
         # its counterpart (the state the document names most besides it), unless a sentence names its own
         official_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}
+        turn_pair: dict[int, tuple] = {}
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
             if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text) or FIGURE_CAPTION.fullmatch(
@@ -254,9 +255,14 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             k = bisect_right(turns, sent.start_char) - 1
             speaker = speakers[turns[k]] if k >= 0 and in_turn(document, turns[k], sent.start_char) else None
             ctx["speaker"] = speaker
+            turn = turns[k] if speaker is not None else None
             if speaker is not None:
-                ctx["pair"] = official_pair[speaker]
+                # a pair the official named earlier in the same turn ("the leaders of China and India
+                # met … We agreed") holds until the turn ends; a new turn starts from the document's
+                ctx["pair"] = turn_pair.get(turn) or official_pair[speaker]
             self._coordinated_pair(sent, ctx)
+            if speaker is not None and speaker in ctx["pair"]:
+                turn_pair[turn] = ctx["pair"]
             quoted = self._quoted_chars(sent)
             seen: dict = {}  # (source, target, root) → index of its event
             root, pairs = self._headline_visit(sent, ctx)
@@ -290,7 +296,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue
                 if speaker is not None and tok.pos_ == "VERB" and tok.dep_ == "ROOT":
-                    pairs = self._spoken_demand(tok, ctx)  # an official's "Japan must stop the discharge"
+                    # an official's "Japan must stop the discharge", "we will deepen ties with X"
+                    pairs = self._spoken_demand(tok, ctx) or self._spoken_intent(tok, ctx)
                     if pairs:
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue

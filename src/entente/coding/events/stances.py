@@ -69,6 +69,27 @@ class SpeechEvents:
             return []  # "we must strengthen coordination": the speaker's own resolve
         return self._pairs([speaker], targets, Trigger(code=code), ctx)
 
+    def _spoken_intent(self, tok, ctx):
+        """In an official's turn, "we will deepen coordination with Russia" is the speaker's state
+        stating an intent (030), "we will take countermeasures against X" a threat (130): the turn is
+        itself what was said, as "said it will" is in a report."""
+        speaker = ctx.get("speaker")
+        aux = {a.lower_ for a in tok.children if a.dep_ in ("aux", "auxpass")}
+        if speaker is None or tok.dep_ != "ROOT" or not aux & {"will", "'ll", "shall"} or any(
+                c.dep_ == "neg" or c.lower_ in ("never", "not") for c in tok.children):
+            return []
+        subj, _ = self._subjects(tok, ctx)
+        if not subj or any(self._actors_in(s, ctx) != [speaker] for s in subj):
+            return []  # "Russia will invade": the official's prediction, not an intent of their own
+        code = "030" if self._cooperative(tok) else "130" if self._cooperative(tok, hostile=True) else None
+        if code is None:
+            return []
+        targets = [a for t in tok.subtree if t.i not in {s.i for s in subj}
+                   for a in self._token_actor(t, ctx) if a != speaker]
+        if not targets and len(ctx["pair"]) == 2 and speaker in ctx["pair"]:
+            targets = [p for p in ctx["pair"] if p != speaker]
+        return self._pairs([speaker], targets, Trigger(code=code), ctx)
+
     def _cooperative(self, clause, *, hostile: bool = False) -> bool:
         """Whether a clause's act is cooperative: its verb, object or their prepositional objects are a
         trigger of roots 03-08 or a warming relation (not a modifier: "U.S.-backed fighters"); with
