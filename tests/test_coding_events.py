@@ -1164,3 +1164,10 @@ def test_an_officials_will_is_an_intent_and_a_named_counterpart_wins_over_the_pa
     assert {("CHN", "PER", "03"), ("CHN", "CHL", "13"), ("CHN", "BOL", "03")} <= got, got
     assert ("CHN", "PER", "03") in got and ("CHL", "CHN", "13") not in got, got
     assert not {t for t in got if t[2] == "03" and t[1] == "PER" and "BOL" in t}, got
+
+
+def test_what_talks_are_about_is_not_a_party(rules_coder):
+    for text in ("Lavrov exchanged views on Peru with his Chilean counterpart.",
+                 "Putin held talks with Xi on Syria.", "Putin consulted Xi about Ukraine."):
+        got = triples(code(rules_coder, text))
+        assert {t for t in got if t[2] == "04"} and not {t for t in got if {"PER", "SYR", "UKR"} & set(t)}, (text, got)

@@ -18,6 +18,7 @@ from entente.coding.events.lexicon import (
     SPEAKER_PRONOUNS,
     SPEECH_VERBS,
     TEMPORAL_PREPS,
+    TOPIC_PREPS,
     VENUE_PREPS,
     _add,
 )
@@ -135,6 +136,11 @@ class ActorContext:
         """Actors naming where a meeting was held ("talks in Rome"): a venue, a party only when no
         one else is ("held talks in Beijing": China, the host)."""
         return {a for c in tok.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
+                for p in c.children for a in self._actors_in(p, ctx)}
+
+    def _topic_actors(self, tok, ctx) -> set[str]:
+        """Actors a phrase names as its topic ("views on Ukraine", "talks about Syria"): not parties."""
+        return {a for c in tok.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
                 for p in c.children for a in self._actors_in(p, ctx)}
 
     def _actors_in(self, tok, ctx, *, depth: int = 0) -> list[str]:

@@ -203,6 +203,7 @@ LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend",
                "resume", "continue", "maintain", "forge", "build", "develop", "establish",
                # restating an attitude: "underscored concerns about", "stressed support for"
                "underscore", "stress", "emphasise", "emphasize", "highlight", "convey", "relay", "fire"}
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}  # "exchanged views on Ukraine": what talks are about
 TARGET_PREPS = {"with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "over",
                 "between", "upon", "of", "in", "by", "among"}
 

@@ -47,6 +47,7 @@ from entente.coding.events.lexicon import (
     SECONDARY_PREPS,
     SPEECH_VERBS,
     SUBJECT_CONTROL,
+    TOPIC_PREPS,
     TARGET_PREPS,
     TREND_VERBS,
     Trigger,
@@ -153,13 +154,16 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     found = self._actors_in(c, ctx)
                     # "held a meeting in Rome with X": where it was held counts only if no one else is named
                     venue = self._venue_actors(c, ctx) if trig.code.startswith("04") else set()
+                    topic = self._topic_actors(c, ctx) if trig.code.startswith("04") else set()
+                    found = [a for a in found if a not in topic or a in self._token_actor(c, ctx)]
                     _add(targets, [a for a in found if a not in venue])
                     _add(secondary, [a for a in found if a in venue])
                     if trig.code.startswith("04") and c.dep_ == "dobj":  # "attended a forum hosted by Xi"
                         _add(targets, [a for v in c.children if v.dep_ == "acl" and v.tag_ == "VBN"
                                        for g in v.children if g.dep_ == "agent" for p in g.children
                                        for a in self._actors_in(p, ctx)])
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (
+                    trig.code.startswith("04") and c.lower_ in TOPIC_PREPS):  # "consulted X on Ukraine"
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         # "called on Brazil": the particle's object is the target
