@@ -1171,3 +1171,11 @@ def test_what_talks_are_about_is_not_a_party(rules_coder):
                  "Putin held talks with Xi on Syria.", "Putin consulted Xi about Ukraine."):
         got = triples(code(rules_coder, text))
         assert {t for t in got if t[2] == "04"} and not {t for t in got if {"PER", "SYR", "UKR"} & set(t)}, (text, got)
+
+
+def test_improving_relations_of_a_named_pair_are_diplomatic_cooperation(rules_coder):
+    got = triples(code(rules_coder, "Relations between Chile and Peru improved in 1982."))
+    assert {("CHL", "PER", "05"), ("PER", "CHL", "05")} <= got and not {t for t in got if t[2] == "06"}, got
+    # a relation with a region names no pair: nothing is borrowed from context
+    got = triples(code(rules_coder, "Chile signed a treaty with Peru. Chile's relations with Asia have begun to improve."))
+    assert not {t for t in got if t[2] == "05" and t != ("CHL", "PER", "05") and t != ("PER", "CHL", "05")}, got

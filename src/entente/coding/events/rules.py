@@ -314,7 +314,10 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
                 rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (
-                    low in REL_DOWN or (low in REL_UP and trig is None)) else None
+                    low in REL_DOWN or (low in REL_UP and (trig is None or trig.origin == "petrarch"))) else None
+                if rel is not None and trig is not None and low in REL_UP and len(
+                        [a for a in self._actors_in(self._relation_subject(tok)[0], ctx) if not a.startswith("<")]) < 2:
+                    rel = None  # a PETRARCH2 verb's rising relation must name its pair ("Sino-Soviet relations")
                 if rel is not None:  # "the alliance crashed" (also a PETRARCH2 verb, which needs an object)
                     if not self._irrealis(tok):
                         pairs = self._relation_pairs(tok, rel, ctx)
