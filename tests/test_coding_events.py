@@ -1179,3 +1179,18 @@ def test_improving_relations_of_a_named_pair_are_diplomatic_cooperation(rules_co
     # a relation with a region names no pair: nothing is borrowed from context
     got = triples(code(rules_coder, "Chile signed a treaty with Peru. Chile's relations with Asia have begun to improve."))
     assert not {t for t in got if t[2] == "05" and t != ("CHL", "PER", "05") and t != ("PER", "CHL", "05")}, got
+
+
+def test_returning_property_or_people_and_handing_over_aid_are_codes_of_their_own(rules_coder):
+    cases = {"Chile returned six Peruvian artifacts to the government of Peru.": ("CHL", "PER", "0842"),
+             "Chile returned the captured fishermen to Peru.": ("CHL", "PER", "0841"),
+             "Chile returned the islands to Peru.": ("CHL", "PER", "080"),
+             "Chile handed over medical supplies to the health ministry of Peru.": ("CHL", "PER", "070"),
+             "The Chilean International Development Agency gave $2 million to Peru.": ("CHL", "PER", "07")}
+    for text, (s, t, cameo) in cases.items():
+        got = {(e.source, e.target, e.cameo) for e in code(rules_coder, text).events}
+        assert any(e[:2] == (s, t) and e[2].startswith(cameo) for e in got), (text, got)
+    assert not code(rules_coder, "Chile returned to the talks with Peru.").events or all(
+        e.cameo[:2] == "04" for e in code(rules_coder, "Chile returned to the talks with Peru.").events)
+    # a state's news agency reports; it does not act for the state
+    assert not triples(code(rules_coder, "The Chilean news agency accused Peru of spying."))

@@ -52,7 +52,8 @@ class ActorContext:
                 if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss") and tok.pos_ in ("PROPN", "NOUN"):
                     return [m.code]
                 if (head.lemma_.lower() in ACTOR_HEADS or head.lower_ in ACTOR_HEADS) and not (
-                        head.pos_ == "PROPN" and head.lower_ == "republic"):  # ("the Former Yugoslav Republic of…")
+                        head.pos_ == "PROPN" and head.lower_ == "republic") and not any(  # ("the Former Yugoslav Republic of…")
+                        c.lower_ in ("news", "press") for c in head.children):  # "the Russian news agency"
                     return [m.code]
                 if tok.i in ctx["hyphen_pair"]:
                     return [m.code]

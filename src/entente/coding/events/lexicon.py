@@ -121,6 +121,8 @@ ACTOR_HEADS = {
     "students", "tourists", "agents", "goods", "products",
     "fishermen", "sailors", "pilots", "crew", "tanker", "ambassador", "envoy", "peacekeepers", "counterpart", "capital",
     "counterparts", "spokesman", "spokeswoman", "spokesperson",
+    # a state's agencies act for it ("the Canadian International Development Agency gave…"), not its news agencies
+    "agency", "agencies", "department", "departments",
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
     "colleague", "colleagues", "friends", "partners",
 }
