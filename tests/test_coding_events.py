@@ -1194,3 +1194,16 @@ def test_returning_property_or_people_and_handing_over_aid_are_codes_of_their_ow
         e.cameo[:2] == "04" for e in code(rules_coder, "Chile returned to the talks with Peru.").events)
     # a state's news agency reports; it does not act for the state
     assert not triples(code(rules_coder, "The Chilean news agency accused Peru of spying."))
+
+
+def test_declining_to_lift_a_measure_or_release_people_is_a_rejection(rules_coder):
+    cases = {"Chile refuses to remove the ban on Peruvian television channels.": ("CHL", "PER", "1241"),
+             "Chile said it will not release the Peruvian fishing vessel.": ("CHL", "PER", "1243"),
+             "Chile says it will not accept refugees from Peru.": ("CHL", "PER", "124")}
+    for text, want in cases.items():
+        got = {(e.source, e.target, e.cameo) for e in code(rules_coder, text).events}
+        assert want in got, (text, got)
+    # a denial of the past or a condition is no refusal
+    for text in ("Chile did not lift the ban on Peruvian firms.",
+                 "Chile would not lift sanctions on Peru if it tested a missile."):
+        assert not {t for t in triples(code(rules_coder, text)) if t[2] == "12"}, text

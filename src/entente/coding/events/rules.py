@@ -243,13 +243,12 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
         turns = sorted(speakers)
         # an official briefing on talks: "the two sides", "this meeting" are the official's state and
         # its counterpart (the state the document names most besides it), unless a sentence names its own
-        official_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}
-        turn_pair: dict[int, tuple] = {}
+        official_pair, turn_pair = {s: self._default_pair(mentions, s) for s in set(speakers.values())}, {}
         for si, sent in enumerate(sdoc.sents):
             n_before = len(events)
-            if sent.text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(sent.text) or FIGURE_CAPTION.fullmatch(
-                    sent.text) or (
-                    BRIEFING_RULES.search(sent.text)):
+            text = sent.text
+            if text.rstrip().endswith("?") or SECTION_HEADING.fullmatch(text) or FIGURE_CAPTION.fullmatch(text) or (
+                    BRIEFING_RULES.search(text)):
                 # questions ask, and a section heading ("### Military Aid and Arms Sales") names a topic:
                 # neither reports an act (a document's "# Title" may be a news headline, and is coded)
                 self._update_context(sent, ctx)
@@ -299,9 +298,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     if pairs:
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue
-                if speaker is not None and tok.pos_ == "VERB" and tok.dep_ == "ROOT":
-                    # an official's "Japan must stop the discharge", "we will deepen ties with X"
-                    pairs = self._spoken_demand(tok, ctx) or self._spoken_intent(tok, ctx)
+                if tok.pos_ == "VERB":  # an official's "Japan must stop", "refuses to lift the ban on X"
+                    pairs = self._stated_stance(tok, ctx)
                     if pairs:
                         self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                         continue

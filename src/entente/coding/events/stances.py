@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    CONCERN_PREPS, CRITICAL_WORDS, HOPE_FORMS, LIKING_VERBS, REL_UP, Trigger, _add,
+    CONCERN_PREPS, CRITICAL_WORDS, HOPE_FORMS, LIKING_VERBS, REL_UP, SPEECH_VERBS, Trigger, _add,
 )
 
+# refusing to lift a measure: economic sanctions, boycotts, embargoes (1244); bans and restrictions (1241)
+MEASURE_REFUSALS = {"sanction": "1244", "sanctions": "1244", "embargo": "1244", "boycott": "1244", "tariff": "1244",
+                    "ban": "1241", "restriction": "1241", "curb": "1241", "blockade": "1241"}
+YIELD_VERBS = {"lift", "ease", "remove", "relax", "waive", "scrap", "rescind", "revoke", "repeal", "loosen",
+               "release", "free", "return", "accept"}
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
 
 
@@ -68,6 +73,46 @@ class SpeechEvents:
         if speaker in targets:
             return []  # "we must strengthen coordination": the speaker's own resolve
         return self._pairs([speaker], targets, Trigger(code=code), ctx)
+
+    def _stated_stance(self, tok, ctx):
+        """What a verb says of its subject's stance rather than of an act: an official's "Japan must
+        stop" or "we will deepen ties with X" (the turn is what was said), or a refusal to yield."""
+        if ctx.get("speaker") is not None and tok.dep_ == "ROOT":
+            pairs = self._spoken_demand(tok, ctx) or self._spoken_intent(tok, ctx)
+            if pairs:
+                return pairs
+        return self._declined_yield(tok, ctx) if tok.lemma_.lower() in YIELD_VERBS else []
+
+    def _declined_yield(self, tok, ctx):
+        """ "Refuses to lift the ban on Indian channels", "said it will not release the tanker", "will
+        not accept refugees from X": declining to yield (CAMEO 124x) towards whom the measure or the
+        held people or property concern. A bare "did not lift" is a denial, not coded."""
+        aux = {a.lower_ for a in tok.children if a.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS
+        refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline") and not negated
+        if not refused and not (negated and (aux & {"will", "'ll", "wo", "shall"} or ("would" in aux and reported))):
+            return []
+        if set(realis.near_words(tok)) & {"if", "unless"} or any(c.dep_ == "advcl" and any(
+                m.lower_ in ("if", "unless") for m in c.children) for c in tok.children):
+            return []  # "would not lift sanctions if…": a condition, not a refusal
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return []
+        noun = obj.lemma_.lower()
+        code = MEASURE_REFUSALS.get(noun) or ("1243" if tok.lemma_.lower() in ("release", "free", "return") else "124")
+        if noun in MEASURE_REFUSALS:  # the measure's target: "the ban on Indian television channels"
+            targets = [a for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                       for p in c.children if p.dep_ == "pobj" for a in self._head_actors(p, ctx)]
+        else:
+            targets = self._head_actors(obj, ctx)
+        if not targets:  # "will not accept refugees from Afghanistan" (the phrase on the verb)
+            targets = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "to", "on", "against")
+                       for p in c.children if p.dep_ in ("pobj", "pcomp") for a in self._head_actors(p, ctx)]
+        head = tok.head if refused else tok
+        subj, passive = self._subjects(head, ctx)
+        sources = [] if passive else [a for sb in subj for a in self._actors_in(sb, ctx)]
+        return self._pairs(sources, [t for t in targets if t not in sources], Trigger(code=code), ctx)
 
     def _spoken_intent(self, tok, ctx):
         """In an official's turn, "we will deepen coordination with Russia" is the speaker's state
