@@ -1207,3 +1207,10 @@ def test_declining_to_lift_a_measure_or_release_people_is_a_rejection(rules_code
     for text in ("Chile did not lift the ban on Peruvian firms.",
                  "Chile would not lift sanctions on Peru if it tested a missile."):
         assert not {t for t in triples(code(rules_coder, text)) if t[2] == "12"}, text
+
+
+def test_hackers_act_for_their_state_and_their_attacks_are_cyber(rules_coder):
+    assert ("CHL", "PER", "176") in {(e.source, e.target, e.cameo) for e in code(
+        rules_coder, "Chilean hackers attacked Peruvian government websites.").events}
+    assert ("CHL", "PER", "190") in {(e.source, e.target, e.cameo) for e in code(
+        rules_coder, "Chilean troops attacked Peruvian positions.").events}

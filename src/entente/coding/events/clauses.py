@@ -71,6 +71,9 @@ class ClauseEvents:
         if trig.code[:2] in ("18", "19") and tok.lemma_.lower() in ("attack", "assault") and any(
                 w.lower_ in MEDIA_WORDS for s in self._subjects(tok, ctx)[0] for w in s.subtree):
             return Trigger(code="111")  # "Chinese media are attacking NATO": in words
+        if trig.code[:2] in ("18", "19") and tok.lemma_.lower() in ("attack", "target", "hit") and {
+                "hackers", "websites", "servers", "networks", "cyber", "cyberattack"} & {w.lower_ for w in tok.subtree}:
+            return Trigger(code="176")  # "hackers attacked government websites": cyber, not armed
         if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")

@@ -123,6 +123,7 @@ ACTOR_HEADS = {
     "counterparts", "spokesman", "spokeswoman", "spokesperson",
     # a state's agencies act for it ("the Canadian International Development Agency gave…"), not its news agencies
     "agency", "agencies", "department", "departments",
+    "hackers", "websites",  # "Saudi hackers launched cyber attacks on Iranian government websites"
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
     "colleague", "colleagues", "friends", "partners",
 }
