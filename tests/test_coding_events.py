@@ -22,6 +22,12 @@ def code_turns(coder, text: str):
     return coder.code(doc, coder.nlp(text))
 
 
+def press_conference(*turns: str) -> str:
+    """A press conference with Wang Yi (a CHN official) answering: Reporter and Wang Yi turns alternate."""
+    body = "\n\n".join(f"{'Reporter' if k % 2 == 0 else 'Wang Yi'}: {t}" for k, t in enumerate(turns))
+    return f"Foreign Minister Wang Yi Meets the Press\n\n{body}\n"
+
+
 def triples(coded):
     return {(e.source, e.target, e.cameo[:2]) for e in coded.events}
 
@@ -1141,12 +1147,10 @@ def test_cyber_attacks_are_coercion_and_deployed_peacekeepers_protect(coder):
 
 
 def test_a_pair_an_official_names_holds_for_the_rest_of_the_turn(rules_coder):
-    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
-            "Reporter: How are ties with Chile and Peru?\n\n"
-            "Wang Yi: Chile and Peru are our friends. Last spring the leaders of China and Peru met in Lima. "
-            "We agreed to open new air routes and we discussed fishing.\n\n"
-            "Reporter: And Chile?\n\n"
-            "Wang Yi: We discussed copper.\n")
+    text = press_conference("How are ties with Chile and Peru?",
+                            "Chile and Peru are our friends. Last spring the leaders of China and Peru met in Lima. "
+                            "We agreed to open new air routes and we discussed fishing.",
+                            "And Chile?", "We discussed copper.")
     got = triples(code_turns(rules_coder, text))
     assert {("CHN", "PER", "03"), ("PER", "CHN", "03"), ("CHN", "PER", "04")} <= got, got
     # a new turn starts again from the document's pair (China and the state it names most besides itself)
@@ -1154,12 +1158,10 @@ def test_a_pair_an_official_names_holds_for_the_rest_of_the_turn(rules_coder):
 
 
 def test_an_officials_will_is_an_intent_and_a_named_counterpart_wins_over_the_pair(rules_coder):
-    text = ("Foreign Minister Wang Yi Meets the Press\n\n"
-            "Reporter: What about Peru?\n\n"
-            "Wang Yi: Peru is a good friend of China. We will continue to deepen coordination with Peru. "
-            "We will impose sanctions on Chile. We have offered our Bolivian colleagues a plan. "
-            "Chile will lose.\n\n"
-            "Reporter: Thank you.\n\nWang Yi: Thank you.\n")
+    text = press_conference("What about Peru?",
+                            "Peru is a good friend of China. We will continue to deepen coordination with Peru. "
+                            "We will impose sanctions on Chile. We have offered our Bolivian colleagues a plan. "
+                            "Chile will lose.", "Thank you.", "Thank you.")
     got = triples(code_turns(rules_coder, text))
     assert {("CHN", "PER", "03"), ("CHN", "CHL", "13"), ("CHN", "BOL", "03")} <= got, got
     assert ("CHN", "PER", "03") in got and ("CHL", "CHN", "13") not in got, got

@@ -93,8 +93,7 @@ class SpeechEvents:
         refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline") and not negated
         if not refused and not (negated and (aux & {"will", "'ll", "wo", "shall"} or ("would" in aux and reported))):
             return []
-        if set(realis.near_words(tok)) & {"if", "unless"} or any(c.dep_ == "advcl" and any(
-                m.lower_ in ("if", "unless") for m in c.children) for c in tok.children):
+        if {"if", "unless"} & set(realis.near_words(tok)):  # (an "if" clause's mark is a grandchild)
             return []  # "would not lift sanctions if…": a condition, not a refusal
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -116,7 +115,7 @@ class SpeechEvents:
 
     def _spoken_intent(self, tok, ctx):
         """In an official's turn, "we will deepen coordination with Russia" is the speaker's state
-        stating an intent (030), "we will take countermeasures against X" a threat (130): the turn is
+        stating an intent (030), "we will impose sanctions on X" a threat (130): the turn is
         itself what was said, as "said it will" is in a report."""
         speaker = ctx.get("speaker")
         aux = {a.lower_ for a in tok.children if a.dep_ in ("aux", "auxpass")}
