@@ -62,3 +62,12 @@ def test_curly_quotes_parse_as_straight_ones_and_the_text_is_untouched(nlp, text
     straight = nlp(text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})))
     assert curly.text == text  # offsets and passages still index the file's own characters
     assert [(t.dep_, t.head.i, t.tag_) for t in curly] == [(t.dep_, t.head.i, t.tag_) for t in straight]
+
+
+def test_short_verbs_and_their_e_final_twins_get_the_right_lemma():
+    # the lemmatizer's index knows both "stag" and "stage", "fin" and "fine"; a single consonant
+    # before -ed / -ing means the e-final verb, a doubled one the short verb
+    doc = load_nlp()("Chile staged drills. Peru is staging more. Lima fined them. They barred him. She was singing.")
+    lemmas = {t.lower_: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert lemmas["staged"] == "stage" and lemmas["staging"] == "stage" and lemmas["fined"] == "fine"
+    assert lemmas["barred"] == "bar" and lemmas["singing"] == "sing"

@@ -9,7 +9,7 @@ from entente.errors import ConfigError
 
 MAX_CHARS = 5_000_000
 # bumped whenever entente's own pipeline components change, so cached parses made before are not reused
-SEGMENTER = "breaks.2+quotes.2"
+SEGMENTER = "breaks.2+quotes.2+lemmas.1"
 
 
 _END = tuple(".!?:;\"”’)]")
@@ -78,6 +78,39 @@ def _plain_quotes(doc):
     return doc
 
 
+# verbs whose bare and e-final forms are both verbs that keep a single consonant ("routed", "lambasted")
+_BOTH_REAL = {"rout", "lambast", "bard", "chaperon", "premier"}
+
+
+def _verb_lemmas(doc, verbs=None):
+    """Mend the rule lemmatizer's choice between a short verb and its e-final twin.
+
+    It takes the first base form its index knows, so "staged" becomes "stag", "fined" "fin" and
+    "scraped" "scrap". English doubles a short verb's last consonant ("stagged", "finned"), so a
+    single consonant before -ed or -ing means the e-final verb. Only verbs whose both forms the
+    index lists are touched ("singing" stays "sing").
+    """
+    if verbs is None:
+        return doc
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            continue
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if lemma in _BOTH_REAL or lemma + "e" not in verbs or lemma not in verbs:
+            continue
+        if low == lemma + "ed" or (low == lemma + "ing" and not lemma.endswith("ng")):
+            tok.lemma_ = lemma + "e"
+    return doc
+
+
+def _make_verb_lemmas(nlp, name):
+    """The component reads the verb index of the pipeline's own lemmatizer, once."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    index = lookups.get_table("lemma_index") if lookups is not None and lookups.has_table("lemma_index") else {}
+    verbs = frozenset(index.get("verb", ()))
+    return lambda doc: _verb_lemmas(doc, verbs)
+
+
 def load_nlp(model: str | None = None):
     """Load the spaCy pipeline ``model`` (default: the pinned en_core_web_sm build).
 
@@ -104,6 +137,12 @@ def _load(name: str):
         if not Language.has_factory("entente_breaks"):
             Language.component("entente_breaks", func=_paragraph_breaks)
         nlp.add_pipe("entente_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "entente_lemmas" not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory("entente_lemmas"):
+            Language.factory("entente_lemmas", func=_make_verb_lemmas)
+        nlp.add_pipe("entente_lemmas", after="lemmatizer")
     if "entente_quotes" not in nlp.pipe_names:
         from spacy.language import Language
 

@@ -11,7 +11,7 @@ from entente.coding.events.lexicon import (
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
 )
-from entente.coding.events.realis import REPORTING_VERBS
+from entente.coding.events.realis import JUDGING_VERBS, REPORTING_VERBS
 
 
 class ClauseEvents:
@@ -44,6 +44,11 @@ class ClauseEvents:
                         # "to have Putin there to support him": object control; in "summoned the envoy
                         # to complain" the subject complains
                         return ctrl, False
+                    if h.dep_ == "pcomp" and h.head.lower_ == "for" and g.lemma_.lower() in JUDGING_VERBS:
+                        # "thanked Peru for sending aid", "Peru was punished for invading X": Peru acted
+                        judged = ctrl or [c for c in g.children if c.dep_ == "nsubjpass"]
+                        if judged:
+                            return judged, False
                     h = g
                     continue
             if h.dep_ == "xcomp" and h.head.i != h.i and h.head.lemma_.lower() not in SUBJECT_CONTROL:

@@ -37,6 +37,8 @@ OBJECT_CONTROL = {"have", "get", "send", "bring", "deploy", "dispatch", "use", "
 YIELDS_TO_PURPOSE = {"summon"}
 # verbs whose subject does the act of a purpose clause after an object ("summoned the envoy to complain")
 SUBJECT_CONTROL = {"summon", "call", "phone", "telephone", "visit", "meet", "host", "contact", "receive", "write"}
+# a pledged act is not carried out: "pledged aid to X" is the pledge (03) alone
+PLEDGE_VERBS = {"pledge", "promise", "vow"}
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
 # "is willing to provide", "ready to contribute": an expressed intent (03), or a threat (13) for a hostile act
 INTENT_ADJS = {"willing", "ready", "prepared"}
@@ -198,6 +200,7 @@ MUTUAL_OBJECT_PREFIXES = ("04", "057", "06")
 MUTUAL_PREFIXES = MUTUAL_OBJECT_PREFIXES + ("19", "18")
 # Verbs whose nominal object carries the event: "expressed support for X", "imposed sanctions on Y"
 LIGHT_VERBS = {"express", "voice", "offer", "give", "provide", "lend", "extend", "show", "pledge", "impose",
+               "engage", "place",  # "engaged in talks", "placed orders for jets"
                "complete", "accelerate", "speed",  # "speeded up the withdrawal of its forces from X"
                "launch", "conduct", "hold", "stage", "wage", "begin", "start", "make", "pay", "announce",
                "reaffirm", "reiterate", "declare", "go", "enter", "slap", "level", "issue", "deliver",
@@ -244,7 +247,7 @@ class Trigger:
     needs_obj: tuple[str, ...] = ()
     prt: tuple[str, ...] = ()
     needs_mod: tuple[str, ...] = ()
-    needs_verb: bool = False
+    needs_verb: bool | tuple[str, ...] = False  # only under a light verb (one of these, when listed)
     reverse: str | None = None  # code for the target's side (visit → host)
     from_subject: bool = False  # nominal joint actions take the clause subject as actors
     agent: bool = False  # agent nouns: "X is Y's supplier" (X acts on Y)
@@ -292,6 +295,10 @@ def _word(w) -> str:
     return str(w)
 
 
+def _needs_verb(value) -> bool | tuple[str, ...]:
+    return tuple(str(v).lower() for v in value) if isinstance(value, (list, tuple)) else bool(value)
+
+
 def _trigger(name: str, value, path: str) -> Trigger:
     if isinstance(value, str):
         value = {"code": value}
@@ -304,7 +311,7 @@ def _trigger(name: str, value, path: str) -> Trigger:
     return Trigger(
         code=code, joint=bool(value.get("joint", False)),
         needs_obj=words["needs_obj"], prt=words["prt"],
-        needs_mod=words["needs_mod"], needs_verb=bool(value.get("needs_verb", False)),
+        needs_mod=words["needs_mod"], needs_verb=_needs_verb(value.get("needs_verb", False)),
         reverse=str(value["reverse"]) if value.get("reverse") else None,
         from_subject=bool(value.get("from_subject", False)), agent=bool(value.get("agent", False)),
         topic=bool(value.get("topic", False)),

@@ -22,6 +22,7 @@ from entente.coding.events.lexicon import (
     FLOW_NOUNS,
     LIGHT_VERBS,
     NOT_AS_MODIFIER,
+    PLEDGE_VERBS,
     POSTURE_PREPS,
     PROPOSING_VERBS,
     RECEIVING_NOUNS,
@@ -218,6 +219,9 @@ class NominalEvents:
             return []  # "the brink of war", "the threat of sanctions"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PROPOSING_VERBS and trig.code[:2] >= "09":
             return []  # "proposed tougher sanctions", "threatened sanctions": not imposed
+        if verb is not None and verb.lemma_.lower() in PLEDGE_VERBS and tok.dep_ in ("dobj", "pobj") \
+                and "05" <= trig.code[:2] <= "08":
+            return []  # "pledged aid to X", "promised cooperation": the pledge (03, coded by the verb)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in BLOCKING_VERBS and undoer is None and not any(
                 c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
             return []  # "vetoed new sanctions": the veto is the act (coded by the verb), not the sanctions
@@ -230,7 +234,8 @@ class NominalEvents:
             code = realis.intent_code(verb, trig.code)
             if code is not None:  # "agreed to lift a ban", "is ready to hold talks": an intent
                 trig = replace(trig, code=code, joint=False, reverse=None)
-        if trig.needs_verb and not light:
+        if trig.needs_verb and not light or (
+                isinstance(trig.needs_verb, tuple) and verb.lemma_.lower() not in trig.needs_verb):
             return []
         if light and self._irrealis(verb):
             return []
@@ -308,8 +313,8 @@ class NominalEvents:
             # China and Russia held talks": not the invaders; "during a visit to X" is still the subject's)
             if verb is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS - {"during"}):
                 subj, passive = self._subjects(verb, ctx)
-                if not passive:
-                    for s in subj:
+                if not passive:  # (the noun itself as subject: "drills near Taiwan alarmed Japan" has its own)
+                    for s in [s for s in subj if s.i != tok.i]:
                         _add(sources, self._actors_in(s, ctx))
                 preps = TARGET_PREPS - SECONDARY_PREPS | ({"on", "at"} if trig.code[:2] >= "15" else {"on"}) \
                     | (POSTURE_PREPS if trig.code[:2] == "15" else set())

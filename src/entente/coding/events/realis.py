@@ -20,6 +20,12 @@ REPORTING_VERBS = {"say", "reiterate", "stress", "emphasize", "emphasise", "note
 
 
 ALLEGING_VERBS = {"accuse", "suspect", "charge", "allege"}  # "condemned X for attacking Y" presupposes the attack
+# what is asked or worked for is not yet done: "called for lifting sanctions", "pushed for expanding NATO"
+APPEAL_FOR = {"call", "push", "press", "argue", "lobby", "campaign", "appeal", "plead", "ask", "plan", "prepare",
+              "advocate", "vote", "wait"}
+# judged for an act, which happened: "will not be punished for waging a war", "thanked X for helping"
+JUDGING_VERBS = {"punish", "sanction", "condemn", "criticise", "criticize", "blame", "thank", "praise", "fine",
+                 "penalise", "penalize", "reward", "censure", "rebuke", "denounce", "commend", "apologise", "apologize"}
 
 
 def negated(tok) -> bool:
@@ -46,6 +52,10 @@ def irrealis(tok) -> bool:
             return True
         if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.lemma_.lower() in ALLEGING_VERBS:
             return True  # "accused Peru of breaking the treaty": an allegation, not a report of the act
+        if h.dep_ == "pcomp" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in APPEAL_FOR:
+            return True  # "called for lifting the sanctions": asked for, not done
+        if h.dep_ == "pcomp" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in JUDGING_VERBS:
+            break  # the judgement's own modality is not the act's
         if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in UNREALISED_HEADS:
             return True  # "the possibility of the US reaching a deal with Russia", "the risk of Japan joining"
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in h.children):
