@@ -257,6 +257,13 @@ class ActorContext:
         return out
 
     @staticmethod
+    def _pair_sentence(sent, ctx) -> bool:
+        """The sentence names both states of the pair in context and no other: "China leads the
+        exercises while Russia participates" is about the pair's exercises."""
+        named = {ctx["mentions"][t.i].code for t in sent if t.i in ctx["mentions"]}
+        return len(ctx["pair"]) == 2 and named == set(ctx["pair"])
+
+    @staticmethod
     def _quoted_chars(sent) -> list[tuple[int, int]]:
         spans, open_at = [], None
         for tok in sent:

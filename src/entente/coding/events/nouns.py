@@ -147,13 +147,6 @@ class NominalEvents:
             return False
         return self._has_words(tok, trig.needs_obj)
 
-    @staticmethod
-    def _pair_sentence(sent, ctx) -> bool:
-        """The sentence names both states of the pair in context and no other: "China leads the
-        exercises while Russia participates" is about the pair's exercises."""
-        named = {ctx["mentions"][t.i].code for t in sent if t.i in ctx["mentions"]}
-        return len(ctx["pair"]) == 2 and named == set(ctx["pair"])
-
     def _noun_events(self, tok, trig: Trigger, ctx):
         if not self._noun_applies(tok, trig, ctx):
             return []
