@@ -53,3 +53,17 @@ def test_engaging_in_an_act_and_placing_orders(rules_coder):
     # an order placed is a purchase, the buyer's; an order given is a command, no trade
     assert ("PER", "CHL", "06") in triples(code(rules_coder, "In 2001 Peru placed orders for 20 Chilean fighters."))
     assert not {t for t in triples(code(rules_coder, "Lima gave orders to shell Chilean positions.")) if t[2] == "06"}
+
+
+def test_a_host_and_its_guest_both_have_the_visit_but_a_hosted_meeting_has_no_guest(rules_coder):
+    assert {("KAZ", "PER", "04"), ("PER", "KAZ", "04")} <= triples(code(rules_coder, "Kazakhstan hosted Peru's president in Astana."))
+    got = {(e.source, e.target, e.cameo) for e in code(
+        rules_coder, "Peru hosted meetings of the foreign ministers of Chile and Bolivia.").events}
+    assert ("PER", "CHL", "043") in got and ("CHL", "PER", "042") not in got, got
+
+
+def test_cutting_ties_and_reducing_dependence_reduce_relations(rules_coder):
+    # the project's "cut off" entry leaves PETRARCH2's "cut ties" to it
+    assert ("PER", "CHL", "16") in triples(code(rules_coder, "Peru cut ties with Chile."))
+    assert ("PER", "CHL", "16") in triples(code(rules_coder, "Peru cut off gas supplies to Chile."))
+    assert ("KAZ", "PER", "16") in triples(code(rules_coder, "Kazakhstan reduced its dependence on Peru."))

@@ -5,6 +5,8 @@ verb's kind implies ("criticized Chinese repression", "massed troops near the Uk
 Mixed into the rules coder (rules.py), which supplies the actor context."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from entente.coding.events.lexicon import (
     ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, MEDIA_WORDS,
     YIELDS_TO_PURPOSE,
@@ -71,6 +73,16 @@ class ClauseEvents:
             break
         return [], False
 
+    def _own_or_petrarch(self, tok, trig: Trigger, low: str) -> Trigger:
+        """The project's entry for a verb, or PETRARCH2's object patterns when the entry's particle is
+        missing: "cut off gas" is the project's (160), "cut ties with X" PETRARCH2's."""
+        fallback = self.petrarch.get(low)
+        if trig.origin == "petrarch" or fallback is None or not fallback.needs_obj or not trig.prt or trig.bare:
+            return trig
+        if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt for c in tok.children):
+            return trig
+        return fallback if self._has_words(tok, fallback.needs_obj) else trig
+
     def _verb_trigger(self, tok, trig: Trigger, ctx) -> Trigger | None:
         """The trigger a verb's complements make of it, or None when they make it no act of its own."""
         if trig.code[:2] in ("18", "19") and tok.lemma_.lower() in ("attack", "assault") and any(
@@ -94,6 +106,9 @@ class ClauseEvents:
                 c.dep_ == "dobj" and getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
                     c.lemma_.lower()), "code", "")[:2] == "16" for c in tok.children):
             return None  # "supported the UN sanctions over X": the sanctions' noun codes the supporter (nouns.py)
+        if trig.reverse and any(c.dep_ in ("dobj", "nsubjpass") and getattr(self.rules["nouns"].get(
+                c.lemma_.lower()), "code", "")[:2] == "04" for c in tok.children):
+            trig = replace(trig, reverse=None)  # "hosted meetings of X and Y": the host's act, no one visits it
         return trig
 
     def _drill_members(self, verb, ctx):

@@ -275,7 +275,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 low = "hope" if tok.lower_ in HOPE_FORMS else tok.lemma_.lower()
                 trig = None
                 if tok.pos_ in ("VERB",) and low in verbs:
-                    trig = verbs[low]
+                    trig = self._own_or_petrarch(tok, verbs[low], low)
                 elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or low in nouns):
                     trig = nouns.get(tok.lower_) or nouns[low]
                 if tok.lower_ in CONCERN_ADJS and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):  # "we are concerned about X"
