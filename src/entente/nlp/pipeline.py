@@ -82,7 +82,7 @@ def _plain_quotes(doc):
 _BOTH_REAL = {"rout", "lambast", "bard", "chaperon", "premier"}
 
 
-def _verb_lemmas(doc, verbs=None):
+def _verb_lemmas(doc, verbs: frozenset[str]):
     """Mend the rule lemmatizer's choice between a short verb and its e-final twin.
 
     It takes the first base form its index knows, so "staged" becomes "stag", "fined" "fin" and
@@ -90,8 +90,6 @@ def _verb_lemmas(doc, verbs=None):
     single consonant before -ed or -ing means the e-final verb. Only verbs whose both forms the
     index lists are touched ("singing" stays "sing").
     """
-    if verbs is None:
-        return doc
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from entente.coding.events import realis
 from entente.coding.events.lexicon import (
     ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, MEDIA_WORDS,
     YIELDS_TO_PURPOSE,
@@ -77,9 +78,8 @@ class ClauseEvents:
         """The project's entry for a verb, or PETRARCH2's object patterns when the entry's particle is
         missing: "cut off gas" is the project's (160), "cut ties with X" PETRARCH2's."""
         fallback = self.petrarch.get(low)
-        if trig.origin == "petrarch" or fallback is None or not fallback.needs_obj or not trig.prt or trig.bare:
-            return trig
-        if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt for c in tok.children):
+        if trig.origin == "petrarch" or fallback is None or not fallback.needs_obj or not trig.prt or trig.bare \
+                or realis.has_particle(tok, trig.prt):
             return trig
         return fallback if self._has_words(tok, fallback.needs_obj) else trig
 

@@ -227,8 +227,8 @@ class NominalEvents:
             code = realis.intent_code(verb, trig.code)
             if code is not None:  # "agreed to lift a ban", "is ready to hold talks": an intent
                 trig = replace(trig, code=code, joint=False, reverse=None)
-        if trig.needs_verb and not light or (
-                isinstance(trig.needs_verb, tuple) and verb.lemma_.lower() not in trig.needs_verb):
+        if trig.needs_verb and (not light or (
+                isinstance(trig.needs_verb, tuple) and verb.lemma_.lower() not in trig.needs_verb)):
             return []
         if light and self._irrealis(verb):
             return []

@@ -119,6 +119,13 @@ def intent_code(tok, code: str) -> str | None:
     return "030"
 
 
+def has_particle(tok, prt) -> bool:
+    """The verb has one of its required particles next to it ("cut off", "called on"), not a preposition
+    that heads a time ("called on Monday")."""
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in prt and c.i <= tok.i + 2
+               and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in tok.children)
+
+
 def has_words(tok, words) -> bool:
     if not words:
         return True

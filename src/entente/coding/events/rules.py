@@ -95,9 +95,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     def _verb_events(self, tok, trig: Trigger, ctx):
         if not self._has_words(tok, trig.needs_obj):
             return []
-        if trig.prt and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.prt and c.i <= tok.i + 2
-                                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
-                                for c in tok.children):
+        if trig.prt and not realis.has_particle(tok, trig.prt):
             if trig.bare is None:
                 return []
             # "called Erdogan" (no "on", "for"): a phone call, not an appeal
