@@ -49,6 +49,11 @@ PARTNER_ROOTS = ("02", "03", "06", "07")
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may"}  # "would be a war between X and Y"
 
 
+# a change in a flow ("a rise in exports to China") whose prepositions name the flow's partners
+CHANGE_NOUNS = {"rise", "increase", "growth", "decline", "drop", "fall", "surge", "jump", "slump", "decrease",
+                "boost", "expansion", "reduction", "spike", "upswing", "downturn"}
+
+
 class NominalEvents:
     """Mixin for the rules coder: needs its actor context, ``_subjects`` and the realis helpers."""
 
@@ -240,6 +245,12 @@ class NominalEvents:
         if undoer is not None and undoer.pos_ != "VERB":  # "Japan's lifting of sanctions", "a halt of aid to X"
             own += [c for c in undoer.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                     or (c.dep_ == "prep" and c.lower_ != "of")]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in CHANGE_NOUNS:
+            # "a rise in exports from Russia to China": the change's partners are the flow's
+            own += [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "with")]
+        # "exports from Russia to China": the parser often hangs "to China" on "from"
+        own += [g for c in own if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "into")]
         for c in own:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 _add(sources, self._modifier_actors(c, ctx))

@@ -16,6 +16,13 @@ MEASURE_REFUSALS = {"sanction": "1244", "sanctions": "1244", "embargo": "1244", 
                     "ban": "1241", "restriction": "1241", "curb": "1241", "blockade": "1241"}
 YIELD_VERBS = {"lift", "ease", "remove", "relax", "waive", "scrap", "rescind", "revoke", "repeal", "loosen",
                "release", "free", "return", "accept"}
+# calling an act by a fault: criticism of the one who did it
+CHARACTERISING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize", "portray",
+                        "denounce", "depict"}
+FAULT_WORDS = CRITICAL_WORDS | {"provocation", "provocative", "failure", "disaster", "farce", "absurd", "unfounded",
+                                "groundless", "baseless", "wrong", "shameful", "disgrace", "betrayal", "dead",
+                                "blackmail", "piracy", "terrorism", "terrorist", "crime", "criminal", "insult",
+                                "outrageous", "unjustified", "destructive", "counterproductive", "propaganda"}
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
 
 
@@ -81,7 +88,30 @@ class SpeechEvents:
             pairs = self._spoken_demand(tok, ctx) or self._spoken_intent(tok, ctx)
             if pairs:
                 return pairs
+        if tok.lemma_.lower() in CHARACTERISING_VERBS:
+            return self._characterised(tok, ctx)
         return self._declined_yield(tok, ctx) if tok.lemma_.lower() in YIELD_VERBS else []
+
+    def _characterised(self, tok, ctx):
+        """ "Peru called Chile's move a provocation", "described the vote as a failure": naming another
+        actor's act by a fault is criticism (111) of that actor."""
+        if self._irrealis(tok):
+            return []
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        preds += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]  # "described the vote as a failure" (as on the object)
+        preds += [c for o in objs for c in o.children if c.dep_ in ("dobj", "appos")]  # a misparsed second object
+        if not objs or not any(t.lemma_.lower() in FAULT_WORDS or t.lower_ in FAULT_WORDS
+                               for p in preds for t in p.subtree):
+            return []
+        subj, passive = self._subjects(tok, ctx)
+        if passive:
+            return []
+        sources = [a for s in subj for a in self._actors_in(s, ctx)]
+        targets = [a for o in objs for a in self._head_actors(o, ctx) if a not in sources]
+        return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
     def _declined_yield(self, tok, ctx):
         """ "Refuses to lift the ban on Indian channels", "said it will not release the tanker", "will

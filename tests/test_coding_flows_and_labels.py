@@ -1,0 +1,39 @@
+"""Flows whose partners the parser hangs elsewhere, and acts named by a fault, on sentences written
+for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_coding_events import code, triples
+
+
+def test_a_flow_from_one_state_to_another_keeps_its_destination(rules_coder):
+    # the parser hangs "to Peru" on "from"; both exporters still sell to Peru
+    got = triples(code(rules_coder, "Energy exports from both Chile and Bolivia to Peru rose."))
+    assert {("CHL", "PER", "06"), ("BOL", "PER", "06")} <= got, got
+
+
+def test_a_change_in_a_flow_names_the_flows_partners(rules_coder):
+    got = triples(code(rules_coder, "There has been a sharp rise in energy exports from Chile and Bolivia to Peru "
+                                    "over the past five years."))
+    assert {("CHL", "PER", "06"), ("BOL", "PER", "06")} <= got, got
+    # a change in something that is not a flow names no partner
+    assert not triples(code(rules_coder, "There has been a sharp rise in prices in Peru and Chile."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru called Chile's sanctions illegal.",
+    "Peru called Chile's naval manoeuvres a provocation.",
+    "Peruvian officials described Chile's vote as a failure.",
+])
+def test_naming_another_actors_act_by_a_fault_is_criticism(rules_coder, text):
+    assert ("PER", "CHL", "11") in triples(code(rules_coder, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Peru described Chile as a reliable partner.",  # praise is no criticism
+    "Peru would call Chile's sanctions illegal if they were renewed.",  # a conditional
+    "Chile's sanctions were called illegal.",  # no one named says so
+])
+def test_no_criticism_without_a_fault_or_a_speaker(rules_coder, text):
+    assert not {t for t in triples(code(rules_coder, text)) if t[2] == "11"}, text
