@@ -37,3 +37,13 @@ def test_naming_another_actors_act_by_a_fault_is_criticism(rules_coder, text):
 ])
 def test_no_criticism_without_a_fault_or_a_speaker(rules_coder, text):
     assert not {t for t in triples(code(rules_coder, text)) if t[2] == "11"}, text
+
+
+def test_a_states_missiles_act_for_it_and_a_raid_carried_out_is_force(rules_coder):
+    assert ("CHL", "PER", "19") in triples(code(rules_coder, "Chilean missiles struck a Peruvian base."))
+    assert ("CHL", "PER", "19") in triples(code(rules_coder, "The Chilean bombardment of Peruvian towns continued."))
+    # PETRARCH2 reads "carried out" with a plane nearby as military aid (072); the raid is the act
+    got = triples(code(rules_coder, "Chilean warplanes carried out a raid in Peru."))
+    assert ("CHL", "PER", "19") in got and ("CHL", "PER", "07") not in got, got
+    # a light verb whose object is not a use of force keeps PETRARCH2's reading of it
+    assert ("CHL", "PER", "16") in triples(code(rules_coder, "Chile imposed sanctions in relation to Peru in 1990."))

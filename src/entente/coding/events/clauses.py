@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, MEDIA_WORDS,
+    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, LIGHT_VERBS, MEDIA_WORDS,
     YIELDS_TO_PURPOSE,
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
@@ -91,6 +91,10 @@ class ClauseEvents:
         if trig.code[:2] in ("18", "19") and tok.lemma_.lower() in ("attack", "target", "hit") and {
                 "hackers", "websites", "servers", "networks", "cyber", "cyberattack"} & {w.lower_ for w in tok.subtree}:
             return Trigger(code="176")  # "hackers attacked government websites": cyber, not armed
+        if trig.origin == "petrarch" and tok.lemma_.lower() in LIGHT_VERBS and any(
+                c.dep_ == "dobj" and "18" <= getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
+                    c.lemma_.lower()), "code", "00")[:2] <= "20" for c in tok.children):
+            return None  # "carried out a raid": the force noun is the act, not PETRARCH2's "carry" (072)
         if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             trig = Trigger(code="020")  # "welcomed X to visit": an invitation (as "invited X to visit")

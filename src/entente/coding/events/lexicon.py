@@ -113,11 +113,13 @@ ACTOR_HEADS = {
     "aircraft", "plane", "planes", "warplane", "warplanes", "bomber", "bombers", "jet", "jets", "fighter",
     "fighters", "warship", "warships", "vessel", "vessels", "ship", "ships", "submarine", "drone", "drones",
     "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery",
+    "missile", "missiles", "rocket", "rockets", "shell", "shells",  # "Chilean missiles struck X"
     "airspace", "waters", "territory", "zone",
     # what a state's forces strike or its authorities hold stands for that state as a target
     "site", "sites", "target", "targets", "position", "positions", "base", "bases", "city", "cities",
     "town", "towns", "village", "villages", "facility", "facilities", "installation", "installations",
-    "port", "ports", "outpost", "outposts", "citizen", "citizens", "national", "nationals", "journalist",
+    "port", "ports", "outpost", "outposts", "depot", "depots", "convoy", "convoys", "airbase", "airbases",
+    "airfield", "airfields", "barracks", "citizen", "citizens", "national", "nationals", "journalist",
     "journalists", "businessman", "businessmen", "hostage", "hostages", "prisoner", "prisoners", "civilians",
     "detainees", "villagers", "residents", "refugees", "advisers", "advisors", "servicemen", "immigrants", "migrants",
     "students", "tourists", "agents", "goods", "products",
