@@ -103,6 +103,9 @@ REL_UP = {"improve", "warm", "strengthen", "deepen", "grow", "normalise", "norma
 # a forecast change in an act is no report of it: "trade will fall", "will deepen their talks"
 CHANGE_VERBS = DECLINE_VERBS | REL_UP | {"limit", "reduce", "cut", "expand", "increase", "boost", "raise", "double",
                                          "triple", "resume", "restore", "evaporate"}
+# a change in a flow ("a rise in exports to China") whose prepositions name the flow's partners
+CHANGE_NOUNS = {"rise", "increase", "growth", "decline", "drop", "fall", "surge", "jump", "slump", "decrease",
+                "boost", "expansion", "reduction", "spike", "upswing", "downturn"}
 ACTOR_HEADS = {
     "government", "side", "leader", "leadership", "official", "army", "military", "troops", "force",
     "forces", "navy", "authorities", "president", "minister", "ministry", "diplomat", "state", "company",

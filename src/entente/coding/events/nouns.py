@@ -11,34 +11,10 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    ADHERING_VERBS,
-    BLOCKING_VERBS,
-    CHANGE_VERBS,
-    DECLINE_VERBS,
-    HOPE_FORMS,
-    DRILL_NOUNS,
-    EXPOSURE_NOUNS,
-    EXPOSURE_VERBS,
-    FLOW_NOUNS,
-    LIGHT_VERBS,
-    NOT_AS_MODIFIER,
-    PLEDGE_VERBS,
-    POSTURE_PREPS,
-    PROPOSING_VERBS,
-    RECEIVING_NOUNS,
-    REVERSAL_NOUNS,
-    REVERSAL_VERBS,
-    SECONDARY_PREPS,
-    SELLING_FLOWS,
-    SHARE_HEADS,
-    TARGET_PREPS,
-    TEMPORAL_PREPS,
-    UNREALISED_HEADS,
-    VENUE_PREPS,
-    WISH_WORDS,
-    Trigger,
-    _add,
-    reversed_code,
+    ADHERING_VERBS, BLOCKING_VERBS, CHANGE_NOUNS, CHANGE_VERBS, DECLINE_VERBS, HOPE_FORMS, DRILL_NOUNS,
+    EXPOSURE_NOUNS, EXPOSURE_VERBS, FLOW_NOUNS, LIGHT_VERBS, NOT_AS_MODIFIER, PLEDGE_VERBS, POSTURE_PREPS,
+    PROPOSING_VERBS, RECEIVING_NOUNS, REVERSAL_NOUNS, REVERSAL_VERBS, SECONDARY_PREPS, SELLING_FLOWS, SHARE_HEADS,
+    TARGET_PREPS, TEMPORAL_PREPS, UNREALISED_HEADS, VENUE_PREPS, WISH_WORDS, Trigger, _add, reversed_code,
 )
 
 
@@ -47,11 +23,6 @@ from entente.coding.events.lexicon import (
 # "Russia's recognition of Abkhazia" is no act towards China)
 PARTNER_ROOTS = ("02", "03", "06", "07")
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may"}  # "would be a war between X and Y"
-
-
-# a change in a flow ("a rise in exports to China") whose prepositions name the flow's partners
-CHANGE_NOUNS = {"rise", "increase", "growth", "decline", "drop", "fall", "surge", "jump", "slump", "decrease",
-                "boost", "expansion", "reduction", "spike", "upswing", "downturn"}
 
 
 class NominalEvents:
@@ -245,12 +216,11 @@ class NominalEvents:
         if undoer is not None and undoer.pos_ != "VERB":  # "Japan's lifting of sanctions", "a halt of aid to X"
             own += [c for c in undoer.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                     or (c.dep_ == "prep" and c.lower_ != "of")]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in CHANGE_NOUNS:
-            # "a rise in exports from Russia to China": the change's partners are the flow's
-            own += [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "with")]
-        # "exports from Russia to China": the parser often hangs "to China" on "from"
-        own += [g for c in own if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "into")]
+        # "a rise in exports from X to Y": the change's partners are the flow's; and the parser often
+        # hangs "to Y" on "from"
+        changed = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in CHANGE_NOUNS
+        own += [c for c in tok.head.head.children if changed and c.dep_ == "prep" and c.lower_ in ("to", "from", "with")]
+        own += [g for c in own if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.lower_ in ("to", "into")]
         for c in own:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 _add(sources, self._modifier_actors(c, ctx))
