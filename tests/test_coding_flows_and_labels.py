@@ -47,3 +47,10 @@ def test_a_states_missiles_act_for_it_and_a_raid_carried_out_is_force(rules_code
     assert ("CHL", "PER", "19") in got and ("CHL", "PER", "07") not in got, got
     # a light verb whose object is not a use of force keeps PETRARCH2's reading of it
     assert ("CHL", "PER", "16") in triples(code(rules_coder, "Chile imposed sanctions in relation to Peru in 1990."))
+
+
+def test_the_agent_of_a_subjects_participle_is_the_doer(rules_coder):
+    got = triples(code(rules_coder, "The missiles fired by the Chilean military struck an arms depot of the Peruvian army."))
+    assert ("CHL", "PER", "19") in got, got
+    # a subject that names its own actor keeps it
+    assert ("BOL", "PER", "19") in triples(code(rules_coder, "Bolivian jets escorted by Chilean fighters bombed Peru."))

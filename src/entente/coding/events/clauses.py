@@ -74,6 +74,13 @@ class ClauseEvents:
             break
         return [], False
 
+    def _subject_actors(self, subj, ctx) -> list[str]:
+        """A subject's actors, or the agent of its participle when it names none: "the missiles fired by
+        X struck Y", "aid sent by X reached Y" (X acts)."""
+        return self._actors_in(subj, ctx) or [
+            a for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children
+            if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj" for a in self._actors_in(p, ctx)]
+
     def _own_or_petrarch(self, tok, trig: Trigger, low: str) -> Trigger:
         """The project's entry for a verb, or PETRARCH2's object patterns when the entry's particle is
         missing: "cut off gas" is the project's (160), "cut ties with X" PETRARCH2's."""

@@ -128,7 +128,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
         targets: list[str] = []
         secondary: list[str] = []
         for s in subj:
-            _add(sources, self._actors_in(s, ctx))
+            _add(sources, self._subject_actors(s, ctx))
         for c in tok.children:
             if c.dep_ == "agent":
                 for p in c.children:
