@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from entente.coding.events import realis
 from entente.coding.events.lexicon import (
-    ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS, LIGHT_VERBS, MEDIA_WORDS,
+    ACTOR_HEADS, ADHERING_VERBS, ADMITTING_VERBS, DOCUMENT_NOUNS, DRILL_NOUNS, FOUNDING_VERBS, GUEST_VERBS,
+    LIGHT_VERBS, MEDIA_WORDS,
     YIELDS_TO_PURPOSE,
     OBJECT_CONTROL, PACT_NOUNS, POSTURE_PREPS, PRUNE_DEPS, PURCHASE_VERBS, REL_DOWN, REL_NOUNS,
     RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_CONTROL, Trigger, _add,
@@ -75,10 +76,11 @@ class ClauseEvents:
         return [], False
 
     def _subject_actors(self, subj, ctx) -> list[str]:
-        """A subject's actors, or the agent of its participle when it names none: "the missiles fired by
-        X struck Y", "aid sent by X reached Y" (X acts)."""
+        """A subject's actors, or, for forces and weapons, the agent of their participle: "the missiles
+        fired by X struck Y", "troops sent by X entered Y" (not "a proposal submitted by X was accepted")."""
         return self._actors_in(subj, ctx) or [
-            a for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children
+            a for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN" and subj.lower_ in ACTOR_HEADS
+            for g in c.children
             if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj" for a in self._actors_in(p, ctx)]
 
     def _own_or_petrarch(self, tok, trig: Trigger, low: str) -> Trigger:
