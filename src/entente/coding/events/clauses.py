@@ -78,10 +78,16 @@ class ClauseEvents:
     def _subject_actors(self, subj, ctx) -> list[str]:
         """A subject's actors, or, for forces and weapons, the agent of their participle: "the missiles
         fired by X struck Y", "troops sent by X entered Y" (not "a proposal submitted by X was accepted")."""
-        return self._actors_in(subj, ctx) or [
-            a for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN" and subj.lower_ in ACTOR_HEADS
-            for g in c.children
-            if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj" for a in self._actors_in(p, ctx)]
+        own = self._actors_in(subj, ctx)
+        if own or subj.lower_ not in ACTOR_HEADS:
+            return own
+        agents = [p for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+        return [a for p in agents for a in self._actors_in(p, ctx)]
+
+    def _noun_trigger(self, tok) -> Trigger | None:
+        """The project's event-noun entry for a token, by its form or its lemma."""
+        return self.rules["nouns"].get(tok.lower_) or self.rules["nouns"].get(tok.lemma_.lower())
 
     def _own_or_petrarch(self, tok, trig: Trigger, low: str) -> Trigger:
         """The project's entry for a verb, or PETRARCH2's object patterns when the entry's particle is
@@ -101,8 +107,8 @@ class ClauseEvents:
                 "hackers", "websites", "servers", "networks", "cyber", "cyberattack"} & {w.lower_ for w in tok.subtree}:
             return Trigger(code="176")  # "hackers attacked government websites": cyber, not armed
         if trig.origin == "petrarch" and tok.lemma_.lower() in LIGHT_VERBS and any(
-                c.dep_ == "dobj" and "18" <= getattr(self.rules["nouns"].get(c.lower_) or self.rules["nouns"].get(
-                    c.lemma_.lower()), "code", "00")[:2] <= "20" for c in tok.children):
+                c.dep_ == "dobj" and "18" <= getattr(self._noun_trigger(c), "code", "00")[:2] <= "20"
+                for c in tok.children):
             return None  # "carried out a raid": the force noun is the act, not PETRARCH2's "carry" (072)
         if tok.lemma_.lower() == "welcome" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GUEST_VERBS and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):

@@ -218,8 +218,8 @@ class NominalEvents:
                     or (c.dep_ == "prep" and c.lower_ != "of")]
         # "a rise in exports from X to Y": the change's partners are the flow's; and the parser often
         # hangs "to Y" on "from"
-        changed = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in CHANGE_NOUNS
-        own += [c for c in tok.head.head.children if changed and c.dep_ == "prep" and c.lower_ in ("to", "from", "with")]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in CHANGE_NOUNS:
+            own += [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "with")]
         own += [g for c in own if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.lower_ in ("to", "into")]
         for c in own:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -106,10 +106,7 @@ class SpeechEvents:
         if not objs or not any(t.lemma_.lower() in FAULT_WORDS or t.lower_ in FAULT_WORDS
                                for p in preds for t in p.subtree):
             return []
-        subj, passive = self._subjects(tok, ctx)
-        if passive:
-            return []
-        sources = [a for s in subj for a in self._actors_in(s, ctx)]
+        sources = [a for s in self._subjects(tok, ctx)[0] for a in self._actors_in(s, ctx)]
         targets = [a for o in objs for a in self._head_actors(o, ctx) if a not in sources]
         return self._pairs(sources, targets, Trigger(code="111"), ctx) if sources and targets else []
 
@@ -268,7 +265,7 @@ class SpeechEvents:
         if t.pos_ == "VERB":
             trig = self.rules["verbs"].get(t.lemma_.lower())
         elif t.pos_ in ("NOUN", "PROPN"):
-            trig = self.rules["nouns"].get(t.lower_) or self.rules["nouns"].get(t.lemma_.lower())
+            trig = self._noun_trigger(t)
         else:
             return False
         return trig is not None  # PETRARCH2's verbs too: "said a court released X" reports the release
