@@ -56,3 +56,35 @@ def test_the_agent_of_a_subjects_participle_is_the_doer(rules_coder):
     assert ("CHL", "PER", "19") in got, got
     # a subject that names its own actor keeps it
     assert ("BOL", "PER", "19") in triples(code(rules_coder, "Bolivian jets escorted by Chilean fighters bombed Peru."))
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Chile provided 6 million euros to Peru.", "07"),  # money given is aid
+    ("Chile provided Peru with loans.", "07"),
+    ("Chile supplied Peru with advanced fighter jets.", "06"),  # arms given are a supply (CODEBOOK)
+    ("Chile supplied 90 percent of the weapons Peru bought.", "06"),
+])
+def test_what_is_given_makes_the_act(rules_coder, text, root):
+    got = triples(code(rules_coder, text))
+    assert ("CHL", "PER", root) in got, got
+    assert not {t for t in got if t[:2] == ("CHL", "PER") and t[2] in ("06", "07") and t[2] != root}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is sending troops to the peacekeeping force in Peru.",
+    "Chile announced the deployment of 230 troops to Peru on a peacekeeping mission.",
+    "Chile sent its peacekeepers to Peru.",
+])
+def test_troops_that_keep_the_peace_protect(rules_coder, text):
+    got = triples(code(rules_coder, text))
+    assert ("CHL", "PER", "07") in got and ("CHL", "PER", "15") not in got, got
+
+
+def test_troops_sent_without_a_peace_mission_are_a_show_of_force(rules_coder):
+    assert ("CHL", "PER", "15") in triples(code(rules_coder, "Chile sent troops to the border with Peru."))
+
+
+def test_aid_offered_is_an_intent_not_aid(rules_coder):
+    for text in ("Chile offered Peru military assistance.", "Chile offered military assistance to Peru."):
+        got = triples(code(rules_coder, text))
+        assert ("CHL", "PER", "03") in got and not {t for t in got if t[2] == "07"}, got

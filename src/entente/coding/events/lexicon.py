@@ -38,7 +38,7 @@ YIELDS_TO_PURPOSE = {"summon"}
 # verbs whose subject does the act of a purpose clause after an object ("summoned the envoy to complain")
 SUBJECT_CONTROL = {"summon", "call", "phone", "telephone", "visit", "meet", "host", "contact", "receive", "write"}
 # a pledged act is not carried out: "pledged aid to X" is the pledge (03) alone
-PLEDGE_VERBS = {"pledge", "promise", "vow"}
+PLEDGE_VERBS = {"pledge", "promise", "vow", "offer"}  # "offered aid to X": the offer (03), no aid yet
 INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "resolve", "offer"}
 # "is willing to provide", "ready to contribute": an expressed intent (03), or a threat (13) for a hostile act
 INTENT_ADJS = {"willing", "ready", "prepared"}

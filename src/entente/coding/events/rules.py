@@ -374,6 +374,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
         dated = None
         for s, t, code in pairs:
+            if code[:2] == "15" and any(w.lower_.startswith(("peacekeep", "peace-keep")) for w in tok.subtree):
+                code = "074"  # "sent troops to Mali on a peacekeeping mission": protection, not a show of force
             key = (s, t, code[:2])
             if s.startswith("<") or t.startswith("<"):
                 continue
