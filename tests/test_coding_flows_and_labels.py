@@ -88,3 +88,23 @@ def test_aid_offered_is_an_intent_not_aid(rules_coder):
     for text in ("Chile offered Peru military assistance.", "Chile offered military assistance to Peru."):
         got = triples(code(rules_coder, text))
         assert ("CHL", "PER", "03") in got and not {t for t in got if t[2] == "07"}, got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Peru condemned the strikes that Chile has carried out.", ("PER", "CHL", "11")),
+    ("Peru criticized the decision that Chile made.", ("PER", "CHL", "11")),
+    ("Peru opposes the sanctions that Chile has imposed on Bolivia.", ("PER", "CHL", "12")),
+    # the noun's doer and target come from its relative clause
+    ("Peru opposes the sanctions that Chile has imposed on Bolivia.", ("CHL", "BOL", "16")),
+    ("The exercises that Chile and Peru held last year alarmed Bolivia.", ("CHL", "PER", "06")),
+])
+def test_an_object_relative_clause_names_the_acts_doer(rules_coder, text, triple):
+    assert triple in triples(code(rules_coder, text)), text
+
+
+def test_a_relative_clause_whose_subject_is_the_pronoun_names_no_doer(rules_coder):
+    got = triples(code(rules_coder, "Peru condemned the attack that killed twenty Chileans."))
+    assert ("PER", "CHL", "11") not in got, got
+    # the aid a state asked for is its request, not aid it gives
+    got = triples(code(rules_coder, "Peru asked about the assistance that Bolivia had requested from Chile."))
+    assert ("BOL", "CHL", "07") not in got, got

@@ -248,6 +248,14 @@ class NominalEvents:
                         own_ = {a for q in p.children if q.dep_ == "poss" and q.pos_ == "PRON"
                                 for a in self._token_actor(q, ctx)}  # "to deepen its ties with X": X
                         _add(targets, [a for a in self._actors_in(p, ctx) if a not in sources and a not in own_])
+            elif c.dep_ == "relcl" and not "06" <= trig.code[:2] <= "08" and getattr(
+                    realis.relative_object(c), "i", None) == tok.i:
+                # "the sanctions that Washington imposed on Caracas": the clause's subject is the doer
+                # (not of a flow: "the aid that X requested" is X's request, which the verb codes)
+                _add(sources, [a for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                               for a in self._head_actors(s, ctx, deep=False)])
+                _add(targets, [a for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}
+                               for o in p.children for a in self._head_actors(o, ctx)])
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -365,10 +373,13 @@ class NominalEvents:
 
     def _seen_from(self, noun, ctx) -> list[str]:
         """The agent a clause on an actorless noun names: "the actions we have seen from the DPRK",
-        "the steps taken by Peru"."""
+        "the steps taken by Peru", "the accusations that London has made"."""
         out: list[str] = []
         for c in noun.children:
             if c.dep_ in ("relcl", "acl"):
+                if getattr(realis.relative_object(c), "i", None) == noun.i:
+                    _add(out, [a for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                               for a in self._head_actors(s, ctx, deep=False)])
                 for a in c.children:
                     if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in ("from", "by")):
                         for p in a.children:

@@ -130,6 +130,9 @@ def has_words(tok, words) -> bool:
     if not words:
         return True
     ws = _word_set(tuple(words))
+    head = relative_object(tok)
+    if head is not None and (head.lower_ in ws or head.lemma_.lower() in ws):
+        return True  # "the exercises that X and Y held": the clause's object is the noun it modifies
     for c in tok.children:
         if c.lower_ in ws or c.lemma_.lower() in ws:
             return True
@@ -173,6 +176,23 @@ def conditional(verb) -> bool:
     return False
 
 
+def relative_object(tok):
+    """The noun an object relative clause modifies, when ``tok`` heads one ("the sanctions that X
+    imposed", "the steps X has taken"): the verb's object, though the parse hangs it above."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in kids):
+        return None  # "the attack that killed 20": the relative pronoun is the subject
+    if any(c.dep_ == "dobj" and not _relative(c) for c in kids) or any(c.dep_ == "nsubjpass" for c in kids):
+        return None  # "the deal under which X sells gas": the clause has an object of its own
+    return tok.head
+
+
+def _relative(tok) -> bool:
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")
+
+
 def near_words(tok, *, objects: bool = False) -> list[str]:
     """Words (forms and lemmas) of a token's children and grandchildren, as ``has_words`` reads them;
     with ``objects``, not the subject's (a verb's object words refine its code: "soldiers beat
@@ -181,6 +201,9 @@ def near_words(tok, *, objects: bool = False) -> list[str]:
     In sentence order, not a set: callers take the first word that has a code, and a set's order
     changes with the process's hash seed (the same text coded differently in two processes)."""
     out: dict[str, None] = {}
+    head = relative_object(tok)
+    if head is not None:
+        out.update(dict.fromkeys((head.lower_, head.lemma_.lower())))
     for c in tok.children:
         if objects and c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             continue

@@ -141,7 +141,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                 _add(targets, self._proposers(c, ctx))  # "vetoed UN sanctions on X": the UN's measure
             elif c.dep_ in ("dobj", "dative", "attr", "oprd", "pobj", "acomp", "advmod", "npadvmod"):
                 if c.dep_ == "dobj" and "10" <= trig.code[:2] <= "13" and c.pos_ == "NOUN" and (
-                        c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"]):
+                        c.lower_ in self.rules["nouns"] or c.lemma_.lower() in self.rules["nouns"] or self._seen_from(c, ctx)):
                     # "condemned X's invasion of Y", "opposed the sanctions imposed by X": X
                     _add(targets, self._head_actors(c, ctx) or self._seen_from(c, ctx))
                 elif c.dep_ == "dobj" and c.lemma_.lower() in DRILL_NOUNS:
