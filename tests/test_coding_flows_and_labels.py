@@ -108,3 +108,16 @@ def test_a_relative_clause_whose_subject_is_the_pronoun_names_no_doer(rules_code
     # the aid a state asked for is its request, not aid it gives
     got = triples(code(rules_coder, "Peru asked about the assistance that Bolivia had requested from Chile."))
     assert ("BOL", "CHL", "07") not in got, got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Peru has lodged stern representations with Chile.", ("PER", "CHL", "11")),
+    ("Peru has made solemn démarches to Chile.", ("PER", "CHL", "11")),
+    ("The accusations from Peru against Chile are groundless.", ("PER", "CHL", "11")),
+])
+def test_a_foreign_ministrys_protests(rules_coder, text, triple):
+    assert triple in triples(code(rules_coder, text)), text
+
+
+def test_representations_not_lodged_are_no_protest(rules_coder):
+    assert not triples(code(rules_coder, "Peru's representations of Chile in its textbooks have changed."))

@@ -229,9 +229,9 @@ class NominalEvents:
                     if p.dep_ != "pobj":
                         continue
                     acts = self._head_actors(p, ctx)
-                    if c.lower_ == "by" or (c.lower_ == "from" and trig.code[:2] in ("06", "07") and not trig.joint
-                                            and tok.lemma_.lower() not in RECEIVING_NOUNS):
-                        _add(sources, acts)  # "exports from Russia to China": the giver
+                    if c.lower_ == "by" or (c.lower_ == "from" and (trig.code[:2] in ("06", "07", "10", "11", "12", "13"))
+                                            and not trig.joint and tok.lemma_.lower() not in RECEIVING_NOUNS):
+                        _add(sources, acts)  # "exports from Russia to China": the giver; "accusations from X": X
                     elif c.lower_ in ("between", "among"):
                         _add(between, acts)
                     elif trig.code.startswith("04") and c.lower_ in VENUE_PREPS:
