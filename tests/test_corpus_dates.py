@@ -50,6 +50,10 @@ CASES = [
     ("Title\n\n10:30 AM, May 8, 2024" + BODY, ("2024-05-08", "day")),
     ("Title\n\nPublished 2 Feb 2022\n\nLast updated 9 Feb 2022" + BODY, ("2022-02-02", "day")),
     ("Title\n\n12 March 2023\n" + BODY + "\nUpdated 14 March 2023\n", ("2023-03-12", "day")),
+    # a transcript's title dates the event it records
+    ("Spokesperson Li Wei's Regular Press Conference on March 14, 2023\n\nLi Wei: Good afternoon." + BODY,
+     ("2023-03-14", "day")),
+    ("Remarks by the Minister at the Forum, 3 June 2021\n\nThank you." + BODY, ("2021-06-03", "day")),
 ]
 
 NO_DATE = [
@@ -62,6 +66,7 @@ NO_DATE = [
     "Title\n\nFebruary 30, 2021\n\nBody.\n",
     "Title\n\n03/04/2021\n\nBody.\n",
     "Title\n\nPublished 1 hour ago\n\nBody.\n",
+    "An Interview About the War of 1969 and Its Legacy\n\nBody.\n",  # a year in a title is a topic
 ]
 
 
