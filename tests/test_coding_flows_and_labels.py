@@ -121,3 +121,11 @@ def test_a_foreign_ministrys_protests(rules_coder, text, triple):
 
 def test_representations_not_lodged_are_no_protest(rules_coder):
     assert not triples(code(rules_coder, "Peru's representations of Chile in its textbooks have changed."))
+
+
+def test_a_warning_of_a_reply_is_a_threat_to_the_one_warned(rules_coder):
+    for text in ("Peru has repeatedly warned Chile that such actions would have consequences.",
+                 "Peru warned Chile that it would take countermeasures."):
+        assert ("PER", "CHL", "13") in triples(code(rules_coder, text)), text
+    # a warning of what may happen is no threat
+    assert ("PER", "CHL", "13") not in triples(code(rules_coder, "Peru warned Chile that prices may rise."))

@@ -305,8 +305,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                         tok, trig.needs_obj) or low == "hope"):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and (low in SPEECH_VERBS or low == "hope") and not self._irrealis(tok):
-                    pairs = self._reported_demand(tok, ctx) or self._reported_criticism(tok, ctx) or (
-                        self._reported_statement(tok, ctx))
+                    pairs = self._reported_demand(tok, ctx) or self._warned_of_reply(tok, ctx) or (
+                        self._reported_criticism(tok, ctx) or self._reported_statement(tok, ctx))
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
                 rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (

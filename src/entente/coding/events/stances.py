@@ -24,6 +24,9 @@ FAULT_WORDS = CRITICAL_WORDS | {"provocation", "provocative", "failure", "disast
                                 "blackmail", "piracy", "terrorism", "terrorist", "crime", "criminal", "insult",
                                 "outrageous", "unjustified", "destructive", "counterproductive", "propaganda"}
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
+# what a warning of a reply names: "warned X that such steps would have consequences"
+REPLY_WORDS = {"consequence", "consequences", "retaliate", "retaliation", "respond", "response", "countermeasures",
+               "price", "reciprocate", "punish", "punishment", "measures"}
 
 
 class SpeechEvents:
@@ -91,6 +94,22 @@ class SpeechEvents:
         if tok.lemma_.lower() in CHARACTERISING_VERBS:
             return self._characterised(tok, ctx)
         return self._declined_yield(tok, ctx) if tok.lemma_.lower() in YIELD_VERBS else []
+
+    def _warned_of_reply(self, tok, ctx):
+        """ "Russia warned Washington that such steps would have consequences": a threat (130) to the one
+        warned, when the warning names a reply to come; "warned X that prices may rise" is no threat."""
+        if tok.lemma_.lower() != "warn":
+            return []
+        for c in tok.children:
+            if c.dep_ == "ccomp" and not any(t.lower_ in ("not", "no", "never", "n't") for t in c.subtree) and any(
+                    a.lower_ in ("will", "would", "'ll") for a in c.children if a.dep_ == "aux") and any(
+                    t.lemma_.lower() in REPLY_WORDS or t.lower_ in REPLY_WORDS for t in c.subtree):
+                subj, _ = self._subjects(tok, ctx)
+                sources = [a for s in subj for a in self._actors_in(s, ctx)]
+                targets = [a for o in tok.children if o.dep_ == "dobj" for a in self._actors_in(o, ctx)
+                           if a not in sources]
+                return self._pairs(sources, targets, Trigger(code="130"), ctx) if sources and targets else []
+        return []
 
     def _characterised(self, tok, ctx):
         """ "Peru called Chile's move a provocation", "described the vote as a failure": naming another
