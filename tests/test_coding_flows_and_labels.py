@@ -129,3 +129,13 @@ def test_a_warning_of_a_reply_is_a_threat_to_the_one_warned(rules_coder):
         assert ("PER", "CHL", "13") in triples(code(rules_coder, text)), text
     # a warning of what may happen is no threat
     assert ("PER", "CHL", "13") not in triples(code(rules_coder, "Peru warned Chile that prices may rise."))
+
+
+def test_a_statement_made_to_another_actor(rules_coder):
+    assert ("PER", "CHL", "01") in triples(code(
+        rules_coder, "The Peruvian president told the Chilean envoy that the meeting had been useful."))
+    assert ("PER", "CHL", "01") in triples(code(rules_coder, "Peru's president said to Chile's president that he was grateful."))
+    # an announcement "to" a place is no address
+    got = triples(code(rules_coder, "Peru announced the deployment of 230 troops, including 19 officers, to Chile "
+                                    "on a peacekeeping mission."))
+    assert ("PER", "CHL", "01") not in got and ("PER", "CHL", "07") in got, got

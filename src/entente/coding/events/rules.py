@@ -306,7 +306,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and (low in SPEECH_VERBS or low == "hope") and not self._irrealis(tok):
                     pairs = self._reported_demand(tok, ctx) or self._warned_of_reply(tok, ctx) or (
-                        self._reported_criticism(tok, ctx) or self._reported_statement(tok, ctx))
+                        self._reported_criticism(tok, ctx) or self._reported_statement(tok, ctx)
+                        or self._addressed_statement(tok, ctx))
                     self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
                 rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (
@@ -374,7 +375,8 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
         dated = None
         for s, t, code in pairs:
-            if code[:2] == "15" and any(w.lower_.startswith(("peacekeep", "peace-keep")) for w in tok.subtree):
+            scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "announced the deployment… on a…"
+            if code[:2] == "15" and any(w.lower_.startswith(("peacekeep", "peace-keep")) for w in scope.subtree):
                 code = "074"  # "sent troops to Mali on a peacekeeping mission": protection, not a show of force
             key = (s, t, code[:2])
             if s.startswith("<") or t.startswith("<"):

@@ -24,6 +24,8 @@ FAULT_WORDS = CRITICAL_WORDS | {"provocation", "provocative", "failure", "disast
                                 "blackmail", "piracy", "terrorism", "terrorist", "crime", "criminal", "insult",
                                 "outrageous", "unjustified", "destructive", "counterproductive", "propaganda"}
 DEAL_NOUNS = {"deal", "treaty", "agreement", "pact", "accord", "contract"}  # what "will be signed/ready"
+ADDRESSING_VERBS = {"say", "tell", "stress", "reiterate", "emphasise", "emphasize", "affirm", "underline", "state",
+                    "assert", "insist"}
 # what a warning of a reply names: "warned X that such steps would have consequences"
 REPLY_WORDS = {"consequence", "consequences", "retaliate", "retaliation", "respond", "response", "countermeasures",
                "price", "reciprocate", "punish", "punishment", "measures"}
@@ -110,6 +112,20 @@ class SpeechEvents:
                            if a not in sources]
                 return self._pairs(sources, targets, Trigger(code="130"), ctx) if sources and targets else []
         return []
+
+    def _addressed_statement(self, tok, ctx):
+        """ "The adviser described to Yang the unity of the allies", "told Chile's envoy that…": a
+        statement made to another actor (010), when what was said codes nothing of its own."""
+        if self._irrealis(tok) or tok.lemma_.lower() not in ADDRESSING_VERBS:
+            return []  # "announced the deployment to Liberia": "to" is not whom it was said to
+        addressees = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                      if p.dep_ == "pobj"]
+        if tok.lemma_.lower() == "tell":
+            addressees += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        subj, _ = self._subjects(tok, ctx)
+        sources = [a for s in subj for a in self._actors_in(s, ctx)]
+        targets = [a for p in addressees for a in self._head_actors(p, ctx, deep=False) if a not in sources]
+        return self._pairs(sources, targets, Trigger(code="010"), ctx) if sources and targets else []
 
     def _characterised(self, tok, ctx):
         """ "Peru called Chile's move a provocation", "described the vote as a failure": naming another
