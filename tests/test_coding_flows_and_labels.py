@@ -139,3 +139,18 @@ def test_a_statement_made_to_another_actor(rules_coder):
     got = triples(code(rules_coder, "Peru announced the deployment of 230 troops, including 19 officers, to Chile "
                                     "on a peacekeeping mission."))
     assert ("PER", "CHL", "01") not in got and ("PER", "CHL", "07") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Boric praised the exercises in a call with Peruvian President Boluarte on Wednesday.",
+    "In a telephone conversation with Peru's president, Chile's president thanked him.",
+    "At a meeting with Peru's president in Lima, Chile's president signed a gas deal.",
+])
+def test_a_meeting_named_beside_the_act_is_the_subjects(rules_coder, text):
+    got = triples(code(rules_coder, text))
+    assert {("CHL", "PER", "04"), ("PER", "CHL", "04")} <= got, got
+
+
+def test_a_meeting_criticised_is_not_the_critics(rules_coder):
+    got = triples(code(rules_coder, "Chile criticized the meeting with Peru's president."))
+    assert ("CHL", "PER", "04") not in got, got

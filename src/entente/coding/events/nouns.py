@@ -289,7 +289,9 @@ class NominalEvents:
                 _add(sources, [a for s in subj for a in self._actors_in(s, ctx) if a not in targets])
         if trig.code[:2] == "16" and not targets and undoer is None:  # (an unnamed sanctioner is implied below)
             _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
-        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources):
+        met = trig.code[:2] == "04" and not sources and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "in") \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)  # "at a meeting with Xi, Putin…"
+        if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources) or met:
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
             # China and Russia held talks": not the invaders; "during a visit to X" is still the subject's)
