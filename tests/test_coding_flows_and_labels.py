@@ -154,3 +154,13 @@ def test_a_meeting_named_beside_the_act_is_the_subjects(rules_coder, text):
 def test_a_meeting_criticised_is_not_the_critics(rules_coder):
     got = triples(code(rules_coder, "Chile criticized the meeting with Peru's president."))
     assert ("CHL", "PER", "04") not in got, got
+
+
+def test_this_meeting_is_the_talks_the_text_has_coded(rules_coder):
+    text = ("Chile and Peru held talks in Lima on Monday. Chile also held a meeting with Bolivia.\n\n"
+            "Chile and Peru held further talks on Tuesday. This meeting comes amid rising tension in the region.")
+    evs = [e for e in code(rules_coder, text).events if "This meeting" in text[e.sent_start:e.sent_end]]
+    assert {(e.source, e.target) for e in evs} == {("CHL", "PER"), ("PER", "CHL")}, evs
+    # a meeting still to come is no meeting held
+    text = "Chile and Peru held talks in Lima on Monday. The meetings will outline a new plan."
+    assert not [e for e in code(rules_coder, text).events if "will outline" in text[e.sent_start:e.sent_end]]

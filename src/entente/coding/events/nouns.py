@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from entente.coding.events import realis
+from entente.coding.events.antecedents import last_pair, main_talks
 from entente.coding.events.lexicon import (
     ADHERING_VERBS, BLOCKING_VERBS, CHANGE_NOUNS, CHANGE_VERBS, DECLINE_VERBS, HOPE_FORMS, DRILL_NOUNS,
     EXPOSURE_NOUNS, EXPOSURE_VERBS, FLOW_NOUNS, LIGHT_VERBS, NOT_AS_MODIFIER, PLEDGE_VERBS, POSTURE_PREPS,
@@ -334,9 +335,16 @@ class NominalEvents:
                 c.lower_ == "the" for c in tok.children):
             # "since the invasion": the invasion this document last named, by whom on whom ("the war" is
             # left alone: the gold codes only wars it names)
-            prev = self._last_war(ctx)
+            prev = last_pair(ctx.get("events") or [], "19", one_sided=True)
             if prev is not None:
                 sources, targets = [prev[0]], [prev[1]]
+        if not sources and not targets and trig.code[:2] == "04" and trig.joint and not (
+                verb is not None and self._irrealis(verb)) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("this", "that", "the", "today", "yesterday") for c in tok.children):
+            # "this meeting comes amid…", "the talks were candid": the talks the document has coded most
+            prev = main_talks(ctx.get("events") or [])
+            if prev is not None:
+                sources = list(prev)
         if not targets and len(between) < 2:
             targets = [v for v in venues if v not in sources]  # "Putin's talks in Beijing": the host
         if sources and not targets and not trig.joint and (trig.code[:2] in PARTNER_ROOTS or trig.reverse) \
@@ -349,17 +357,6 @@ class NominalEvents:
         shown = self._shown_to(tok, verb, sources, ctx) if tok.lemma_.lower() in DRILL_NOUNS else []
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
             self._pairs(sources, shown, Trigger(code="150"), ctx)
-
-    @staticmethod
-    def _last_war(ctx) -> tuple[str, str] | None:
-        """(attacker, attacked) of the latest one-sided fighting the document coded (not a clash, which
-        runs both ways), else None."""
-        events = ctx.get("events") or []
-        pairs = {(e.source, e.target) for e in events if e.cameo[:2] == "19"}
-        for e in reversed(events):
-            if e.cameo[:2] == "19" and not e.rule.startswith("pverb:") and (e.target, e.source) not in pairs:
-                return e.source, e.target
-        return None
 
     def _shown_to(self, tok, verb, sources, ctx) -> list[str]:
         """Exercises held near a state are a show of force towards it ("drills around Taiwan",

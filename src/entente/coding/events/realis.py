@@ -189,6 +189,13 @@ def relative_object(tok):
     return tok.head
 
 
+def peacekeeping(tok) -> bool:
+    """Whether a deployment keeps the peace: "sent troops to Mali on a peacekeeping mission", also when
+    the mission hangs on the announcing verb ("announced the deployment of troops… on a…")."""
+    scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return any(w.lower_.startswith(("peacekeep", "peace-keep")) for w in scope.subtree)
+
+
 def _relative(tok) -> bool:
     return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")
 

@@ -305,10 +305,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
                         tok, trig.needs_obj) or low == "hope"):
                     trig = None  # "warned that Israel must...": reported speech, not "warned X not to"
                 if trig is None and tok.pos_ == "VERB" and (low in SPEECH_VERBS or low == "hope") and not self._irrealis(tok):
-                    pairs = self._reported_demand(tok, ctx) or self._warned_of_reply(tok, ctx) or (
-                        self._reported_criticism(tok, ctx) or self._reported_statement(tok, ctx)
-                        or self._addressed_statement(tok, ctx))
-                    self._emit(events, seen, pairs, sent, tok, low, date, precision, date_near, 0.5, "verb")
+                    self._emit(events, seen, self._speech_act(tok, ctx), sent, tok, low, date, precision, date_near, 0.5, "verb")
                     continue
                 rel = self._relation_change(tok, low) if tok.pos_ == "VERB" and (
                     low in REL_DOWN or (low in REL_UP and (trig is None or trig.origin == "petrarch"))) else None
@@ -375,8 +372,7 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
     def _emit(self, events, seen, pairs, sent, tok, low, date, precision, date_near, conf, kind):
         dated = None
         for s, t, code in pairs:
-            scope = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "announced the deployment… on a…"
-            if code[:2] == "15" and any(w.lower_.startswith(("peacekeep", "peace-keep")) for w in scope.subtree):
+            if code[:2] == "15" and realis.peacekeeping(tok):
                 code = "074"  # "sent troops to Mali on a peacekeeping mission": protection, not a show of force
             key = (s, t, code[:2])
             if s.startswith("<") or t.startswith("<"):

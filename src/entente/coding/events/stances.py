@@ -72,6 +72,12 @@ class SpeechEvents:
             return self._pairs(sources, targets, Trigger(code=code), ctx)
         return []
 
+    def _speech_act(self, tok, ctx):
+        """What a verb of speech reports, most specific first: a demand, a threat, a criticism, a
+        statement about another actor, a statement made to one."""
+        return self._reported_demand(tok, ctx) or self._warned_of_reply(tok, ctx) or self._reported_criticism(
+            tok, ctx) or self._reported_statement(tok, ctx) or self._addressed_statement(tok, ctx)
+
     def _spoken_demand(self, tok, ctx):
         """In an official's turn, "The US must stop arming Taiwan" (100) or "Japan should honour its
         word" (020) is the speaker's state demanding or urging: the turn is itself what was said."""
