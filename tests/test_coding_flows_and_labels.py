@@ -164,3 +164,12 @@ def test_this_meeting_is_the_talks_the_text_has_coded(rules_coder):
     # a meeting still to come is no meeting held
     text = "Chile and Peru held talks in Lima on Monday. The meetings will outline a new plan."
     assert not [e for e in code(rules_coder, text).events if "will outline" in text[e.sent_start:e.sent_end]]
+
+
+def test_an_officials_my_chinese_friend_is_china(rules_coder):
+    from test_coding_events import code_turns
+
+    text = ("Remarks at the Joint Press Conference, Beijing, March 3, 2022\n\nWang Yi: Welcome to Beijing.\n\n"
+            "Sergey Lavrov: I thank my Chinese friend for the hospitality.\n")
+    got = {(e.source, e.target, e.cameo[:2]) for e in code_turns(rules_coder, text).events}
+    assert ("RUS", "CHN", "05") in got, got

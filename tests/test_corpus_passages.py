@@ -88,6 +88,16 @@ def test_colon_style_transcript():
     assert_well_formed(text, passages)
 
 
+def test_two_speakers_once_each_under_a_press_conference_title():
+    text = (f"Remarks at the Joint Press Conference, Lima, March 3, 2022\n\nAna Torres: {SPEECH}\n\n"
+            f"Luis Vidal: {SPEECH}\n")
+    passages, transcript = split_passages(text)
+    assert transcript and [p.speaker for p in passages if p.kind == "turn"] == ["Ana Torres", "Luis Vidal"]
+    # the same two lines under an article's title are not turns
+    passages, transcript = split_passages(text.replace("Remarks at the Joint Press Conference", "Ties That Bind"))
+    assert not transcript
+
+
 def test_article_with_section_headings_is_not_a_transcript():
     text = (f"Ties That Bind Moscow\n\n{SPEECH}\n\nEnergy Deals\n\n{SPEECH}\n\nMilitary Exercises\n\n"
             f"{SPEECH}\n\nThe road ahead for Europe\n\n{SPEECH}\n\nConclusion\n\n{SPEECH}\n")

@@ -129,8 +129,16 @@ def _canonical(counts: Counter[str]) -> dict[str, str]:
     return mapping
 
 
+# a title that announces a transcript: two full names speaking once each are turns there
+_TRANSCRIPT_TITLE = re.compile(r"\b(?:press conference|news conference|briefing|remarks|interview|transcript|"
+                               r"press call|q&a|answers to (?:media )?questions)\b", re.I)
+
+
 def _recurs(starts: list[tuple[int, str]], text: str) -> bool:
     counts = Counter(name for _, name in starts)
+    if len(starts) == 2 and len(counts) == 2 and all(" " in n for n in counts) \
+            and _TRANSCRIPT_TITLE.search(text[:min(starts)[0]][:400]):
+        return True
     if len(starts) < 3 or len(counts) < 2:
         return False
     if max(counts.values()) >= 2:

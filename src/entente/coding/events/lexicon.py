@@ -132,7 +132,7 @@ ACTOR_HEADS = {
     "agency", "agencies", "department", "departments",
     "hackers", "websites",  # "Saudi hackers launched cyber attacks on Iranian government websites"
     # diplomats' names for the other side: "our Chinese friends", "my Indian colleagues"
-    "colleague", "colleagues", "friends", "partners",
+    "colleague", "colleagues", "friend", "friends", "partners",
 }
 # what an official calls the other side of talks: "we have offered our colleagues new projects"
 COUNTERPART_NOUNS = {"colleague", "counterpart", "partner", "friend"}
