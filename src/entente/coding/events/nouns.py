@@ -291,7 +291,8 @@ class NominalEvents:
         if trig.code[:2] == "16" and not targets and undoer is None:  # (an unnamed sanctioner is implied below)
             _add(targets, [a for a in self._exposed(tok, ctx) if a not in sources])
         met = trig.code[:2] == "04" and not sources and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "in") \
-            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)  # "at a meeting with Xi, Putin…"
+            and tok.head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        # "at a meeting with Xi, Putin…" (not "agreed to mediation in the talks with X")
         if (trig.from_subject and len(set(sources) | set(targets)) < 2) or (light and not sources) or met:
             # "held joint exercises", "expressed support for X", "imposed sanctions on Y":
             # the actors are the clause subject, targets may hang on the verb ("weeks before the invasion,
