@@ -173,3 +173,16 @@ def test_an_officials_my_chinese_friend_is_china(rules_coder):
             "Sergey Lavrov: I thank my Chinese friend for the hospitality.\n")
     got = {(e.source, e.target, e.cameo[:2]) for e in code_turns(rules_coder, text).events}
     assert ("RUS", "CHN", "05") in got, got
+
+
+def test_an_officials_we_agreed_is_with_the_talks_partner(rules_coder):
+    from test_coding_events import code_turns
+
+    # Japan is named more often than China, but the talks the official reports were with China
+    text = ("Foreign Minister Sergey Lavrov's Press Conference, Moscow, January 16, 2020\n\n"
+            "Sergey Lavrov: We held talks with our Chinese friends this week. We agreed to expand trade in "
+            "national currencies.\n\nQuestion: What about Japan?\n\n"
+            "Sergey Lavrov: Japan is a neighbour. We want a peace treaty with Japan. Japan must decide.\n")
+    got = {(e.source, e.target, e.cameo[:2]) for e in code_turns(rules_coder, text).events
+           if "We agreed" in text[e.sent_start:e.sent_end]}
+    assert got == {("RUS", "CHN", "03"), ("CHN", "RUS", "03")}, got

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from entente.coding.events import directions, realis
+from entente.coding.events.antecedents import main_talks
 from entente.coding.events.candidates import in_turn, speaker_state
 from entente.coding.events.context import ActorContext
 from entente.coding.events.features import featured_candidates
@@ -258,9 +259,11 @@ class EventCoder(NominalEvents, ClauseEvents, SpeechEvents, ActorContext):
             ctx["speaker"] = speaker
             turn = turns[k] if speaker is not None else None
             if speaker is not None:
-                # a pair the official named earlier in the same turn ("the leaders of China and India
-                # met … We agreed") holds until the turn ends; a new turn starts from the document's
-                ctx["pair"] = turn_pair.get(turn) or official_pair[speaker]
+                # a pair named earlier in the turn ("the leaders of China and India met … We agreed") holds
+                # to its end; else the talks coded so far ("we held talks with X … we agreed"), else the document's
+                talks, held = main_talks(events), turn_pair.get(turn)
+                default = talks if talks and speaker in talks else official_pair[speaker]
+                ctx["pair"] = held if held and held != official_pair[speaker] else default
             self._coordinated_pair(sent, ctx)
             if speaker is not None and speaker in ctx["pair"]:
                 turn_pair[turn] = ctx["pair"]
