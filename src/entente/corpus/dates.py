@@ -66,9 +66,10 @@ _OK_LOWER = {"by", "on", "at", "and", "of", "the", "updated", "published", "post
              "last", "first", "am", "pm", "in", "min", "read", "date", "dated", "issue"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TOP_LINES = 15
-# a transcript's title dates the event it records: "Regular Press Conference on March 14, 2023"
-_TITLE_EVENT = re.compile(r"\b(?:press conference|press briefing|briefing|remarks|interview|speech|address|"
-                          r"statement|transcript|readout|press call)\b", re.I)
+# a title that announces a transcript: it dates the event it records ("Regular Press Conference on
+# March 14, 2023"), and its speakers' lines are turns (passages.py)
+TRANSCRIPT_TITLE = re.compile(r"\b(?:press conference|news conference|briefing|remarks|interview|speech|address|"
+                              r"statement|transcript|readout|press call|q&a|answers to (?:media )?questions)\b", re.I)
 _TOP_CHARS = 2000
 
 
@@ -181,9 +182,10 @@ def _top_of_text(text: str) -> tuple[str, str] | None:
         value = _is_date_line(line)
         if value:
             return value
-        if seen <= 2 and len(line) <= 200 and _TITLE_EVENT.search(line):
+        title = TRANSCRIPT_TITLE.search(line) if seen <= 2 and len(line) <= 200 else None
+        if title:
             found = match_date(line)
-            if found and found[1] == "day" and found[2] > _TITLE_EVENT.search(line).start():
+            if found and found[1] == "day" and found[2] > title.start():
                 return found[0], found[1]
         m = _DATELINE.match(line)
         if m:

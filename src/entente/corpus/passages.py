@@ -18,7 +18,7 @@ from collections import Counter
 
 from entente.types import Passage
 
-from .dates import match_date
+from .dates import TRANSCRIPT_TITLE, match_date
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady",
@@ -129,15 +129,10 @@ def _canonical(counts: Counter[str]) -> dict[str, str]:
     return mapping
 
 
-# a title that announces a transcript: two full names speaking once each are turns there
-_TRANSCRIPT_TITLE = re.compile(r"\b(?:press conference|news conference|briefing|remarks|interview|transcript|"
-                               r"press call|q&a|answers to (?:media )?questions)\b", re.I)
-
-
 def _recurs(starts: list[tuple[int, str]], text: str) -> bool:
     counts = Counter(name for _, name in starts)
     if len(starts) == 2 and len(counts) == 2 and all(" " in n for n in counts) \
-            and _TRANSCRIPT_TITLE.search(text[:min(starts)[0]][:400]):
+            and TRANSCRIPT_TITLE.search(text[:min(starts)[0]][:400]):  # two full names once each, under such a title
         return True
     if len(starts) < 3 or len(counts) < 2:
         return False

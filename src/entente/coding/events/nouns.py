@@ -253,8 +253,7 @@ class NominalEvents:
                     realis.relative_object(c), "i", None) == tok.i:
                 # "the sanctions that Washington imposed on Caracas": the clause's subject is the doer
                 # (not of a flow: "the aid that X requested" is X's request, which the verb codes)
-                _add(sources, [a for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                               for a in self._head_actors(s, ctx, deep=False)])
+                _add(sources, self._relative_doers(tok, c, ctx))
                 _add(targets, [a for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS - SECONDARY_PREPS | {"on"}
                                for o in p.children for a in self._head_actors(o, ctx)])
             elif c.dep_ == "acl" and c.tag_ == "VBN":  # "sanctions imposed by the West on Russia"
@@ -359,6 +358,14 @@ class NominalEvents:
         return self._pairs(sources, targets, Trigger(code=trig.code, joint=joint, reverse=trig.reverse), ctx) + \
             self._pairs(sources, shown, Trigger(code="150"), ctx)
 
+    def _relative_doers(self, noun, clause, ctx) -> list[str]:
+        """The named subject of an object relative ``clause`` on ``noun`` ("the accusations that London
+        has made": London); none for a subject relative ("the attack that killed…")."""
+        if getattr(realis.relative_object(clause), "i", None) != noun.i:
+            return []
+        return [a for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                for a in self._head_actors(s, ctx, deep=False)]
+
     def _shown_to(self, tok, verb, sources, ctx) -> list[str]:
         """Exercises held near a state are a show of force towards it ("drills around Taiwan",
         "joint patrols near Japan"), besides the joint exercise of their participants."""
@@ -377,9 +384,7 @@ class NominalEvents:
         out: list[str] = []
         for c in noun.children:
             if c.dep_ in ("relcl", "acl"):
-                if getattr(realis.relative_object(c), "i", None) == noun.i:
-                    _add(out, [a for s in c.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                               for a in self._head_actors(s, ctx, deep=False)])
+                _add(out, self._relative_doers(noun, c, ctx))
                 for a in c.children:
                     if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in ("from", "by")):
                         for p in a.children:
